@@ -146,11 +146,11 @@ class Parser {
         return { kind: "string", value, start, end: this.here() };
       }
       case "t":
-        return this.parseKeyword("true", { kind: "boolean", value: true });
+        return { kind: "boolean", value: true, ...this.parseKeyword("true") };
       case "f":
-        return this.parseKeyword("false", { kind: "boolean", value: false });
+        return { kind: "boolean", value: false, ...this.parseKeyword("false") };
       case "n":
-        return this.parseKeyword("null", { kind: "null" });
+        return { kind: "null", ...this.parseKeyword("null") };
       default:
         if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return this.parseNumber();
         if (c === undefined) this.fail("unexpected end of input: expected a value");
@@ -160,11 +160,12 @@ class Parser {
     }
   }
 
-  private parseKeyword<T extends JsonBoolean | JsonNull>(word: string, node: Omit<T, "start" | "end">): T {
+  /** Consumes `word` and returns its span. */
+  private parseKeyword(word: string): NodeBase {
     const start = this.here();
     if (this.text.startsWith(word, this.pos)) {
       this.pos += word.length;
-      return { ...node, start, end: this.here() } as T;
+      return { start, end: this.here() };
     }
     const m = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.pos, this.pos + 64));
     this.fail(`unexpected token ${JSON.stringify(m ? m[0] : this.text[this.pos])}: expected a value`);
