@@ -3,7 +3,7 @@
 
 import type { Finding, SchemaFormat } from "../types.js";
 import { jsonSchemaDependencies } from "./dependencies.js";
-import { JsonSchemaDoc } from "./document.js";
+import type { JsonSchemaDoc } from "./document.js";
 import { parseJsonSchema } from "./parse.js";
 
 export { JsonSchemaDoc } from "./document.js";
