@@ -3,6 +3,7 @@
 
 import type { CompatibilityLevel } from "../compat/levels.js";
 import type { SchemaType, SourceLocation } from "../formats/types.js";
+import type { ObservedDigest } from "./digest.js";
 import type { ManagedConfig, Metadata, Mode, ObservedReference, Origin, RuleSet } from "./model.js";
 
 /** Saved plans with another format version are refused. */
@@ -53,7 +54,7 @@ export interface RegisterAction {
   metadata?: Metadata;
   ruleSet?: RuleSet;
   normalize: boolean;
-  reason: "new-subject" | "changed" | "reference-changed";
+  reason: "new-subject" | "changed" | "reference-changed" | "metadata-changed";
   /** The latest live version's schema text, for diffs; absent for a new subject. */
   previousSchema?: string;
   previousVersion?: number;
@@ -115,7 +116,12 @@ export type Action = RegisterAction | SetConfigAction | SetModeAction | DeleteSu
 
 /** Why a plan may not be applied as it stands; exit code 3. */
 export interface PolicyViolation {
-  rule: "incompatible-change" | "max-deletions" | "read-only-registry" | "deletions-not-allowed";
+  rule:
+    | "incompatible-change"
+    | "max-deletions"
+    | "read-only-registry"
+    | "deletions-not-allowed"
+    | "referenced-subject";
   message: string;
   actionIds: ActionId[];
 }
@@ -124,6 +130,8 @@ export interface TargetPlan {
   registry: string;
   observed: {
     fingerprint: string;
+    /** What was read, scope by scope; apply compares it with the registry to refuse a stale plan. */
+    digest: ObservedDigest;
     serverVersion?: string;
   };
   actions: Action[];
