@@ -195,7 +195,7 @@ function convertDefault(value: JsonNode, type: AvroType | undefined): string | u
       if (t === undefined || t.type === "string" || t.type === "enum") return jacksonQuote(value.value);
       // bytes and fixed go through ISO-8859-1 bytes and back: characters above U+00FF become "?".
       if (t.type === "bytes" || t.type === "fixed")
-        return jacksonQuote(value.value.replace(/[^\u0000-\u00ff]/g, "?"));
+        return jacksonQuote(value.value.replace(/[\u0100-\u{10ffff}]/gu, "?"));
       return undefined;
     case "array": {
       const items = t?.type === "array" ? t.items : undefined;

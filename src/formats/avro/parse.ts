@@ -29,6 +29,8 @@ export class AvroSchema implements ParsedSchema {
     /** Full names of the references' root types: the canonical string writes them as bare names. */
     readonly referenceRootNames: readonly string[],
     private readonly references: readonly ResolvedReference[],
+    /** Exceeds every node id of this parse (the compatibility memo packs id pairs with it). */
+    readonly nodeIdSpan: number,
   ) {}
 
   canonical(): string {
@@ -66,7 +68,10 @@ export function parseAvro(input: SchemaInput, options: ParseOptions = {}): Parse
   parseReferences(input.references ?? [], state, new Set(), referenceRootNames);
   const root = parseText(input.schema, undefined, state);
   if (state.errors.length > 0 || root === undefined) return { ok: false, errors: sortIssues(state.errors) };
-  return { ok: true, schema: new AvroSchema(root, state.names, referenceRootNames, input.references ?? []) };
+  return {
+    ok: true,
+    schema: new AvroSchema(root, state.names, referenceRootNames, input.references ?? [], state.nextId),
+  };
 }
 
 function parseReferences(
