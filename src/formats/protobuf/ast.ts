@@ -18,6 +18,7 @@ export interface ProtoFile {
   /** Absent when the text has no `syntax` statement (protobuf then means proto2). */
   syntax?: Syntax;
   packageName?: string;
+  packageLocation?: Located;
   imports: ImportDecl[];
   options: OptionDecl[];
   types: TypeDecl[];

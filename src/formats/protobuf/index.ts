@@ -2,12 +2,15 @@
 // import dependencies and the registry's compatibility differ.
 
 import type { DependencyResult, Finding, SchemaFormat, SchemaInput } from "../types.js";
+import { protobufCanRead } from "./diff/index.js";
 import { loadSchema, parseText } from "./load.js";
 import { ProtoSchema } from "./schema.js";
 import { SymbolTable } from "./symbols.js";
+import { validateFiles } from "./validate.js";
 import { BUILT_IN_PATHS } from "./well-known.js";
 
 export { ProtoSchema } from "./schema.js";
+export { DIFFERENCE_TYPES, isCompatible, type DifferenceType } from "./diff/index.js";
 export type * from "./ast.js";
 
 export const protobufFormat: SchemaFormat<ProtoSchema> = {
@@ -16,7 +19,10 @@ export const protobufFormat: SchemaFormat<ProtoSchema> = {
   parse(input: SchemaInput) {
     const loaded = loadSchema(input);
     if (!loaded.ok) return loaded;
-    return { ok: true, schema: new ProtoSchema(loaded.main, loaded.files, SymbolTable.build(loaded.files)) };
+    const symbols = SymbolTable.build(loaded.files);
+    const errors = validateFiles(loaded.files, symbols);
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, schema: new ProtoSchema(loaded.main, loaded.files, symbols) };
   },
 
   dependencies(text: string): DependencyResult {
@@ -26,9 +32,7 @@ export const protobufFormat: SchemaFormat<ProtoSchema> = {
     return { ok: true, names: [...new Set(names)] };
   },
 
-  canRead(): Finding[] {
-    return [];
-  },
+  canRead: protobufCanRead,
 
   equivalent(a: ProtoSchema, b: ProtoSchema): boolean {
     return a.canonical() === b.canonical();

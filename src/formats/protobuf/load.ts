@@ -12,8 +12,11 @@ export interface LoadedFile {
   /** Import path; undefined for the main schema text. */
   path?: string;
   file: ProtoFile;
-  /** Where a referenced file is registered; undefined for the main text and built-ins. */
-  reference?: { subject?: string; version?: number };
+  /**
+   * Subject and version of a file supplied as one of the schema's own (top-level) references. The
+   * registry's differ only knows those; files reached through nested references have none.
+   */
+  directReference?: { subject?: string; version?: number };
   builtIn: boolean;
 }
 
@@ -50,6 +53,7 @@ export function loadSchema(input: SchemaInput): LoadResult {
   if ("error" in parsed) return { ok: false, errors: [parsed.error] };
   const main: LoadedFile = { file: parsed.file, builtIn: false };
   const references = flattenReferences(input.references);
+  const direct = new Set((input.references ?? []).map((r) => r.name));
   const files: LoadedFile[] = [main];
   const loaded = new Map<string, LoadedFile | null>();
   const errors: SchemaIssue[] = [];
@@ -79,11 +83,11 @@ export function loadSchema(input: SchemaInput): LoadResult {
         continue;
       }
       const file: LoadedFile = { path: imp.path, file: result.file, builtIn: reference === undefined };
-      if (reference !== undefined) {
+      if (reference !== undefined && direct.has(imp.path)) {
         const where: { subject?: string; version?: number } = {};
         if (reference.subject !== undefined) where.subject = reference.subject;
         if (reference.version !== undefined) where.version = reference.version;
-        file.reference = where;
+        file.directReference = where;
       }
       loaded.set(imp.path, file);
       files.push(file);

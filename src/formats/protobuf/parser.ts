@@ -85,7 +85,7 @@ class ProtoParser {
         case "package":
           if (sawPackage) throw c.error("the package may be declared only once", token);
           sawPackage = true;
-          c.next();
+          file.packageLocation = this.at(c.next());
           file.packageName = c.expectQualifiedName("a package name", false).text;
           c.expectSymbol(";", "after the package name");
           break;

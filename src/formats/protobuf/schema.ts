@@ -4,12 +4,14 @@
 import type { ParsedSchema } from "../types.js";
 import type { ProtoFile } from "./ast.js";
 import type { LoadedFile } from "./load.js";
+import { normalizeFile } from "./normalizer.js";
 import { printProto } from "./printer.js";
 import type { SymbolTable } from "./symbols.js";
 
 export class ProtoSchema implements ParsedSchema {
   readonly schemaType = "PROTOBUF" as const;
   private canonicalText: string | undefined;
+  private normalizedText: string | undefined;
 
   constructor(
     readonly main: LoadedFile,
@@ -28,7 +30,8 @@ export class ProtoSchema implements ParsedSchema {
   }
 
   normalized(): string {
-    return printProto(this.file, true);
+    this.normalizedText ??= printProto(normalizeFile(this.file, this.symbols), true);
+    return this.normalizedText;
   }
 
   topLevelFieldNames(): string[] {
