@@ -55,8 +55,10 @@ export interface RegisterAction {
   ruleSet?: RuleSet;
   normalize: boolean;
   reason: "new-subject" | "changed" | "reference-changed" | "metadata-changed";
-  /** The latest live version's schema text, for diffs; absent for a new subject. */
+  /** The latest live version's schema text; absent for a new subject. */
   previousSchema?: string;
+  /** Unified diff of the latest version and the desired schema, both in indented canonical form. */
+  diff: string;
   previousVersion?: number;
   /** The version number this registration is expected to get. */
   expectedVersion: number;

@@ -37,6 +37,8 @@ import { configAction, isWritableMode, modeAction, UnreadScopeError } from "./pl
 import { orderActions } from "./plan-order.js";
 import type { Policy } from "./policy.js";
 import { SchemaSources } from "./schema-inputs.js";
+import { displayText } from "./schema-display.js";
+import { unifiedDiff } from "./text-diff.js";
 import { DEFAULT_CONTEXT, qualifySubject } from "./subject-names.js";
 
 export interface PlanOptions {
@@ -261,6 +263,7 @@ class TargetPlanner {
       reason: this.reasonFor(subject, parsed.schema, references.refs, latest, settings.normalize),
       expectedVersion: Math.max(0, ...allVersions.map((v) => v.version)) + 1,
       compatibility: this.verdictFor(subject, parsed.schema, live, settings),
+      diff: this.diffFor(subject, parsed.schema, latest),
       dependsOn: references.dependsOn,
       origin: subject.origin,
     };
@@ -368,6 +371,17 @@ class TargetPlanner {
     return sameReferences(refs, latest.references, subject.context)
       ? "metadata-changed"
       : "reference-changed";
+  }
+
+  private diffFor(
+    subject: DesiredSubject,
+    parsed: ParsedSchema,
+    latest: ObservedVersion | undefined,
+  ): string {
+    const stored = latest && this.sources.observed(subject.context, latest);
+    const before = !stored ? "" : stored.ok ? displayText(stored.schema) : latest!.schema;
+    const oldLabel = latest ? `${key(subject.context, subject.name)} version ${latest.version}` : "/dev/null";
+    return unifiedDiff(before, displayText(parsed), { oldLabel, newLabel: subject.origin.file });
   }
 
   private verdictFor(

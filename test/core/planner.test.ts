@@ -78,6 +78,9 @@ describe("registrations", () => {
       previousSchema: v1,
       compatibility: { verdict: "compatible", checkedAgainst: [1] },
     });
+    const diff = (target.actions[0] as RegisterAction).diff;
+    expect(diff).toContain("--- orders-value version 1\n+++ schemas/default/orders-value.avsc\n");
+    expect(diff).toContain('+      "name": "note",\n+      "type": "string",\n+      "default": ""');
   });
 
   it("blocks an incompatible change and names the field", () => {

@@ -117,3 +117,26 @@ export function jsonEquals(a: JsonNode, b: JsonNode): boolean {
       return a.value === (b as typeof a).value;
   }
 }
+
+/** Indented JSON (two spaces), numbers exactly as written, keys in source order: for people and diffs. */
+export function stringifyPretty(node: JsonNode, indent = ""): string {
+  const inner = `${indent}  `;
+  switch (node.kind) {
+    case "object": {
+      const entries = uniqueEntries(node);
+      if (entries.length === 0) return "{}";
+      const body = entries.map((e) => `${inner}${quoteJson(e.key)}: ${stringifyPretty(e.value, inner)}`);
+      return `{\n${body.join(",\n")}\n${indent}}`;
+    }
+    case "array": {
+      if (node.items.length === 0) return "[]";
+      // Short arrays of scalars (enum symbols, union branches of primitives) stay on one line.
+      const flat = node.items.every((item) => item.kind !== "object" && item.kind !== "array");
+      const oneLine = `[${node.items.map((item) => stringifyCompact(item)).join(", ")}]`;
+      if (flat && oneLine.length <= 80) return oneLine;
+      return `[\n${node.items.map((item) => `${inner}${stringifyPretty(item, inner)}`).join(",\n")}\n${indent}]`;
+    }
+    default:
+      return stringifyCompact(node);
+  }
+}
