@@ -36,7 +36,10 @@ function diffLines(a: string[], b: string[]): Edit[] {
     const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
     const prevX = vd[offset + prevK]!;
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) (edits.push({ op: " ", line: a[--x]! }), y--);
+    while (x > prevX && y > prevY) {
+      y--;
+      edits.push({ op: " ", line: a[--x]! });
+    }
     if (d === 0) break;
     if (x === prevX) edits.push({ op: "+", line: b[--y]! });
     else edits.push({ op: "-", line: a[--x]! });
@@ -73,7 +76,8 @@ export function unifiedDiff(oldText: string, newText: string, options: UnifiedDi
     while (next < edits.length && edits[next]!.op === " ") next++;
     if (next === edits.length) break;
     const start = Math.max(i, next - context);
-    for (let j = i; j < start; j++) (oldLine++, newLine++);
+    oldLine += start - i;
+    newLine += start - i;
     // Extend the hunk while changes are closer than 2 × context apart.
     let end = next;
     let lastChange = next;
