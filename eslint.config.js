@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**/*.ts", "src/formats/**/*.ts", "src/compat/**/*.ts"],
+    files: ["src/core/**/*.ts", "src/formats/**/*.ts", "src/compat/**/*.ts", "src/render/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
