@@ -74,7 +74,7 @@ describe("plan renderers", () => {
   it("text: colours only on request", () => {
     const text = renderPlanText(plan, { color: true });
     expect(text).toContain("\u001b[31m");
-    expect(text.replace(/\u001b\[\d+m/g, "")).toBe(renderPlanText(plan));
+    expect(text.replaceAll(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g"), "")).toBe(renderPlanText(plan));
   });
 
   it("markdown: summary table and one collapsible section per registration", async () => {
