@@ -3,6 +3,7 @@
 import { member, stringifyCompact, type JsonNode } from "../jsontext/index.js";
 import type { ParsedSchema } from "../types.js";
 import type { Draft } from "./draft.js";
+import type { SchemaNode } from "./model/nodes.js";
 
 export class JsonSchemaDoc implements ParsedSchema {
   readonly schemaType = "JSON" as const;
@@ -11,6 +12,8 @@ export class JsonSchemaDoc implements ParsedSchema {
     /** The document as written (numbers keep their lexemes, keys their order). */
     readonly root: JsonNode,
     readonly draft: Draft,
+    /** The node-kind model the compatibility differ works on. */
+    readonly model: SchemaNode,
   ) {}
 
   /** Compact re-serialisation: source key order, exact number lexemes (compatibility.md §5.3). */

@@ -1,25 +1,22 @@
 // From schema text (plus resolved references) to a JsonSchemaDoc, or every problem found.
 
-import { parseJsonText } from "../jsontext/index.js";
 import type { ParseResult, SchemaInput, SchemaIssue } from "../types.js";
-import { detectDraft } from "./draft.js";
 import { JsonSchemaDoc } from "./document.js";
+import { ModelBuilder } from "./model/build.js";
+import { checkReferences } from "./refcheck.js";
+import { ResourceSet } from "./resources.js";
+import { checkWellFormed } from "./wellformed.js";
 
 export function parseJsonSchema(input: SchemaInput): ParseResult<JsonSchemaDoc> {
-  const parsed = parseJsonText(input.schema);
-  if (!parsed.ok) {
-    const { message, line, column } = parsed.error;
-    return { ok: false, errors: [{ message: `invalid JSON: ${message}`, line, column }] };
-  }
-  const root = parsed.value;
-  const errors: SchemaIssue[] = [];
-  if (root.kind !== "object" && root.kind !== "boolean") {
-    errors.push({
-      message: `a JSON Schema must be an object or a boolean, found ${root.kind}`,
-      line: root.start.line,
-      column: root.start.column,
-    });
-  }
+  const loaded = ResourceSet.load(input);
+  const resources = loaded.resources;
+  if (resources === undefined) return { ok: false, errors: loaded.errors };
+  const errors: SchemaIssue[] = resources.documents.flatMap((document) => checkWellFormed(document));
+  // Reference resolution walks the same structure; on a malformed document it would only repeat
+  // the problems already found.
+  if (errors.length === 0) errors.push(...checkReferences(resources));
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, schema: new JsonSchemaDoc(root, detectDraft(root)) };
+  const main = resources.main;
+  const model = new ModelBuilder(resources).buildRoot();
+  return { ok: true, schema: new JsonSchemaDoc(main.root, main.draft, model) };
 }
