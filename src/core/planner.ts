@@ -52,6 +52,18 @@ export interface PlanOptions {
   allowMassDelete?: boolean;
 }
 
+/**
+ * The planner needs subject-level settings the observer did not read. Reading every subject's config
+ * and mode would cost two requests per subject; the observer reads them only for these subjects (those
+ * with declared settings or with something to change) and plans again.
+ */
+export class NeedsObservation extends Error {
+  constructor(readonly subjects: string[]) {
+    super(`subject settings to read: ${subjects.length}`);
+    this.name = "NeedsObservation";
+  }
+}
+
 /** Input the planner cannot plan from (a reference to nothing, a schema that does not parse). */
 export class PlanningError extends Error {
   constructor(readonly problems: string[]) {
@@ -82,6 +94,8 @@ const key = (context: string, name: string) => qualifySubject(context, name);
 class TargetPlanner {
   private readonly warnings: string[] = [];
   private readonly problems: string[] = [];
+  /** Subjects whose config and mode must be read before the plan can be finished. */
+  private readonly needs = new Set<string>();
   private readonly violations: PolicyViolation[] = [];
   private readonly contexts: Set<string>;
   private readonly desiredByKey = new Map<string, DesiredSubject>();
@@ -131,6 +145,8 @@ class TargetPlanner {
     for (const subject of this.inReferenceOrder()) this.planSubject(subject);
     this.planDeletions();
     if (this.problems.length > 0) throw new PlanningError(this.problems);
+    this.checkWritableModes();
+    if (this.needs.size > 0) throw new NeedsObservation([...this.needs].sort());
 
     const actions: Action[] = orderActions({
       configs: this.configActions,
@@ -170,6 +186,11 @@ class TargetPlanner {
     for (const [subjectKey, subject] of this.desiredByKey) {
       if (subject.deleted) continue;
       const observedSubject = this.observedByKey.get(subjectKey);
+      const declared = Object.values(subject.settings).some((v) => v !== undefined);
+      if (declared && this.unread(observedSubject)) {
+        this.needs.add(subjectKey);
+        continue;
+      }
       const where = {
         scope: "subject" as const,
         target: subjectKey,
@@ -179,6 +200,14 @@ class TargetPlanner {
       this.push(configAction(where, subject.settings, observedSubject ? observedSubject.config : undefined));
       this.push(modeAction(where, subject.settings.mode, observedSubject ? observedSubject.mode : undefined));
     }
+  }
+
+  /** True when the subject exists but its config or mode was not read. */
+  private unread(observedSubject: ObservedSubject | undefined): boolean {
+    return (
+      observedSubject !== undefined &&
+      (observedSubject.config === "unknown" || observedSubject.mode === "unknown")
+    );
   }
 
   private push(action: SetConfigAction | SetModeAction | undefined): void {
@@ -226,6 +255,14 @@ class TargetPlanner {
       this.problems.push(`${subject.origin.file}: ${parsed.problem}`);
       return;
     }
+    const live = (observedSubject?.versions ?? []).filter((v) => !v.deleted);
+    const latest = live.at(-1);
+    // Equal without normalizing means equal whatever the settings: no need to read them.
+    if (latest && this.sameAs(subject, parsed.schema, references.refs, latest, false)) return;
+    if (this.unread(observedSubject)) {
+      this.needs.add(subjectKey);
+      return;
+    }
     const settings = effectiveSettings(
       this.observed,
       subject.context,
@@ -233,9 +270,7 @@ class TargetPlanner {
       subject,
       this.desiredContexts.get(subject.context),
     );
-    const live = (observedSubject?.versions ?? []).filter((v) => !v.deleted);
     const match = this.findMatchingVersion(subject, parsed.schema, references.refs, live, settings.normalize);
-    const latest = live.at(-1);
     if (match && match === latest) return;
     if (match) {
       this.notes.push({
@@ -554,7 +589,6 @@ class TargetPlanner {
         actionIds: this.deletes.map((d) => d.id),
       });
     }
-    this.checkWritableModes();
   }
 
   /** Registrations and deletions need a writable subject when they run, after unblocking mode changes. */
@@ -563,6 +597,10 @@ class TargetPlanner {
     const unblocking = (mode: Mode | undefined) => (mode === "READWRITE" ? mode : undefined);
     for (const action of [...this.registers.values(), ...this.deletes]) {
       const subjectKey = key(action.context, action.subject);
+      if (this.unread(this.observedByKey.get(subjectKey))) {
+        this.needs.add(subjectKey);
+        continue;
+      }
       const mode = effectiveMode(
         this.observed,
         action.context,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeDigestChanges, digestObserved, fingerprintOf } from "../../src/core/digest.js";
 import type { RegisterAction } from "../../src/core/plan.js";
-import { planTarget, PlanningError, type PlanOptions } from "../../src/core/planner.js";
+import { NeedsObservation, planTarget, PlanningError, type PlanOptions } from "../../src/core/planner.js";
 import { DEFAULT_POLICY, type Policy } from "../../src/core/policy.js";
 import {
   avro,
@@ -405,5 +405,41 @@ describe("fingerprints", () => {
     const target = plan(desired([desiredSubject("a", v1)]), observed([]));
     expect(target.observed.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(target.observed.digest["context . config"]).toBe("-");
+  });
+});
+
+describe("two-pass observation", () => {
+  const unread = { config: "unknown" as const, mode: "unknown" as const };
+
+  it("needs no subject settings for unchanged subjects", () => {
+    const target = plan(
+      desired([desiredSubject("a", v1)]),
+      observed([observedSubject("a", [version(1, v1)], unread)]),
+    );
+    expect(target.actions).toEqual([]);
+  });
+
+  it("asks for the settings of changed subjects and of subjects with declared settings", () => {
+    const state = observed([
+      observedSubject("changed", [version(1, v1)], unread),
+      observedSubject("declared", [version(1, v1)], unread),
+      observedSubject("same", [version(1, v1)], unread),
+    ]);
+    const wanted = desired([
+      desiredSubject("changed", v2),
+      desiredSubject("declared", v1, { settings: { compatibility: "FULL" } }),
+      desiredSubject("same", v1),
+    ]);
+    expect(() => plan(wanted, state)).toThrow(NeedsObservation);
+    try {
+      plan(wanted, state);
+    } catch (err) {
+      expect((err as NeedsObservation).subjects).toEqual(["changed", "declared"]);
+    }
+  });
+
+  it("asks for the mode of a subject it would delete", () => {
+    const state = observed([observedSubject("stray", [version(1, v1)], unread)]);
+    expect(() => plan(desired([], [desiredContext(".")]), state, { deletions: "soft" })).toThrow(NeedsObservation);
   });
 });
