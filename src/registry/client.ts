@@ -1,0 +1,577 @@
+// A typed client for the Confluent Schema Registry REST API, one method per resource and verb. It reads
+// fresh state on every call: nothing is cached except what the registry can do (capabilities()).
+
+import * as z from "zod";
+import { DEFAULT_CONTEXT, parseContext } from "../core/subject-names.js";
+import {
+  CONTEXTS_MISSING,
+  CapabilityTracker,
+  IMPORT_MODE_MISSING,
+  OFFSET_IGNORED,
+  currentCapabilities,
+  isMissingEndpoint,
+  modeWritesMissing,
+  probeCapabilities,
+  type ProbedCapabilities,
+} from "./capabilities.js";
+import { RegistryError } from "./errors.js";
+import { pathSegment, scopePath, subjectSegment, versionSegment, type VersionSelector } from "./paths.js";
+import {
+  createTransport,
+  queryString,
+  type HttpMethod,
+  type QueryValue,
+  type RegistryLogger,
+  type Transport,
+  type TransportOptions,
+} from "./transport.js";
+import type {
+  CompatibilityResult,
+  ConfigUpdate,
+  Mode,
+  RegisteredSchema,
+  RegistryCapabilities,
+  RegistryConfig,
+  SchemaById,
+  SchemaPayload,
+  ServerVersion,
+  SettingsScope,
+  SubjectVersion,
+  SubjectVersionRef,
+} from "./types.js";
+import {
+  compatibilitySchema,
+  configSchema,
+  modeSchema,
+  numberList,
+  registeredSchemaSchema,
+  schemaByIdSchema,
+  serverVersionSchema,
+  stringList,
+  subjectVersionRefSchema,
+  subjectVersionSchema,
+} from "./wire.js";
+
+/** The most rows GET /schemas returns per request by default (`schema.search.max.limit`). */
+export const SCHEMAS_PAGE_SIZE = 1000;
+
+export interface GetSchemasOptions {
+  /** `""` (the server's default): the default context only; `:.ctx:` one context; `:*:` all contexts. */
+  subjectPrefix?: string;
+  deleted?: boolean;
+  latestOnly?: boolean;
+  offset?: number;
+  /** At most this many rows; all of them when absent. Larger listings are fetched page by page. */
+  limit?: number;
+}
+
+export interface GetSubjectsOptions {
+  /** Default (absent): every context, as qualified names. `""`: the default context only. */
+  subjectPrefix?: string;
+  /** Include soft-deleted subjects. */
+  deleted?: boolean;
+  /** Only soft-deleted subjects (wins over `deleted`). */
+  deletedOnly?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SchemaIdOptions {
+  /** Scopes the id to that subject's context. */
+  subject?: string;
+  deleted?: boolean;
+}
+
+export interface RegisterOptions {
+  normalize?: boolean;
+  /**
+   * Registration with a fixed id (and optionally version), for IMPORT mode only: outside IMPORT the
+   * registry refuses it (42205), and Karapace rejects the fields outright. Never set for normal registration.
+   */
+  import?: { id: number; version?: number };
+}
+
+export interface CompatibilityOptions {
+  /** Test against this version only; absent: against every version the subject's level requires. */
+  version?: VersionSelector;
+  /** Ask for the reasons of an incompatibility. */
+  verbose?: boolean;
+  normalize?: boolean;
+}
+
+/** The registry REST API. Subjects may be qualified (`:.ctx:name`). Errors are RegistryErrors. */
+export interface RegistryClient {
+  /** The registry base URL, without credentials. */
+  readonly url: string;
+
+  /** GET / — succeeds when the registry answers. */
+  ping(): Promise<void>;
+  /** GET /v1/metadata/version; undefined when the registry does not have it (before 7.1.2, other vendors). */
+  getServerVersion(): Promise<ServerVersion | undefined>;
+  /** GET /schemas/types */
+  getSchemaTypes(): Promise<string[]>;
+
+  /** GET /schemas — every version of every matching subject, sorted by subject and version. */
+  getSchemas(options?: GetSchemasOptions): Promise<SubjectVersion[]>;
+  /** GET /schemas/ids/{id}. Soft-deleted schemas are still found. */
+  getSchemaById(id: number, options?: Pick<SchemaIdOptions, "subject">): Promise<SchemaById>;
+  /** GET /schemas/ids/{id}/subjects */
+  getSchemaSubjects(id: number, options?: SchemaIdOptions): Promise<string[]>;
+  /** GET /schemas/ids/{id}/versions */
+  getSchemaVersions(id: number, options?: SchemaIdOptions): Promise<SubjectVersionRef[]>;
+
+  /** GET /subjects */
+  getSubjects(options?: GetSubjectsOptions): Promise<string[]>;
+  /** GET /subjects/{s}/versions, ascending. */
+  getVersions(subject: string, options?: { deleted?: boolean; deletedOnly?: boolean }): Promise<number[]>;
+  /** GET /subjects/{s}/versions/{v}. `latest` is the highest version that is not soft-deleted. */
+  getVersion(
+    subject: string,
+    version: VersionSelector,
+    options?: { deleted?: boolean },
+  ): Promise<SubjectVersion>;
+  /** POST /subjects/{s} — the version of this subject that holds the schema; 40403 when none does. */
+  lookupSchema(
+    subject: string,
+    schema: SchemaPayload,
+    options?: { normalize?: boolean; deleted?: boolean },
+  ): Promise<SubjectVersion>;
+  /** POST /subjects/{s}/versions — registers, or returns the existing id when the schema is already there. */
+  registerSchema(
+    subject: string,
+    schema: SchemaPayload,
+    options?: RegisterOptions,
+  ): Promise<RegisteredSchema>;
+  /** GET /subjects/{s}/versions/{v}/referencedby — ids of the schemas that reference this version. */
+  getReferencedBy(
+    subject: string,
+    version: VersionSelector,
+    options?: { deleted?: boolean },
+  ): Promise<number[]>;
+  /** DELETE /subjects/{s}/versions/{v}; a permanent delete needs a prior soft delete. Returns the version. */
+  deleteVersion(
+    subject: string,
+    version: VersionSelector,
+    options?: { permanent?: boolean },
+  ): Promise<number>;
+  /** DELETE /subjects/{s}; a permanent delete needs a prior soft delete. Returns the versions deleted. */
+  deleteSubject(subject: string, options?: { permanent?: boolean }): Promise<number[]>;
+
+  /** POST /compatibility/subjects/{s}/versions[/{v}] */
+  testCompatibility(
+    subject: string,
+    schema: SchemaPayload,
+    options?: CompatibilityOptions,
+  ): Promise<CompatibilityResult>;
+
+  /** GET /config[/{scope}]; undefined when nothing is set at that scope (40408). */
+  getConfig(
+    scope: SettingsScope,
+    options?: { defaultToGlobal?: boolean },
+  ): Promise<RegistryConfig | undefined>;
+  /** PUT /config[/{scope}] — merges: absent keys keep their value, null clears. Returns the registry's answer. */
+  setConfig(scope: SettingsScope, update: ConfigUpdate): Promise<RegistryConfig>;
+  /** DELETE /config[/{scope}]; returns the previous config, undefined when none was set. */
+  deleteConfig(scope: SettingsScope): Promise<RegistryConfig | undefined>;
+
+  /** GET /mode[/{scope}]; undefined when nothing is set at that scope (40409). */
+  getMode(scope: SettingsScope, options?: { defaultToGlobal?: boolean }): Promise<Mode | undefined>;
+  /** PUT /mode[/{scope}]; `force` skips the emptiness check when switching to IMPORT. */
+  setMode(scope: SettingsScope, mode: Mode, options?: { force?: boolean }): Promise<Mode>;
+  /** DELETE /mode[/{scope}]; returns the previous mode, undefined when none was set. */
+  deleteMode(scope: SettingsScope, options?: { recursive?: boolean }): Promise<Mode | undefined>;
+
+  /** GET /contexts; `["."]` on registries without contexts (a warning is recorded in capabilities()). */
+  getContexts(): Promise<string[]>;
+  /** DELETE /contexts/{ctx} (8.1+); the context must hold no subject, soft-deleted ones included. */
+  deleteContext(context: string): Promise<void>;
+
+  /** What the registry supports; probed once, then updated from what later requests reveal. */
+  capabilities(): Promise<RegistryCapabilities>;
+  /** Releases the pooled connections. */
+  close(): Promise<void>;
+}
+
+export type RegistryClientOptions = TransportOptions | { transport: Transport; logger?: RegistryLogger };
+
+export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
+  if ("transport" in options) return new HttpRegistryClient(options.transport, options.logger);
+  return new HttpRegistryClient(createTransport(options), options.logger);
+}
+
+interface Call<T> {
+  method: HttpMethod;
+  path: string;
+  decode: z.ZodType<T>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  idempotent?: boolean;
+}
+
+const NOT_SET = new Set([40401, 40408, 40409]);
+
+class HttpRegistryClient implements RegistryClient {
+  readonly url: string;
+  readonly #transport: Transport;
+  readonly #tracker: CapabilityTracker;
+  #probe: Promise<ProbedCapabilities> | undefined;
+
+  constructor(transport: Transport, logger: RegistryLogger | undefined) {
+    this.#transport = transport;
+    this.#tracker = new CapabilityTracker(logger);
+    this.url = transport.url;
+  }
+
+  async ping(): Promise<void> {
+    await this.#call({ method: "GET", path: "/", decode: z.unknown() });
+  }
+
+  async getServerVersion(): Promise<ServerVersion | undefined> {
+    const path = "/v1/metadata/version";
+    const response = await this.#transport.request({ method: "GET", path, acceptStatus: [404] });
+    if (response.status === 404) return undefined;
+    return this.#decode(serverVersionSchema, response.status, response.body, "GET", path);
+  }
+
+  getSchemaTypes(): Promise<string[]> {
+    return this.#call({ method: "GET", path: "/schemas/types", decode: stringList });
+  }
+
+  async getSchemas(options: GetSchemasOptions = {}): Promise<SubjectVersion[]> {
+    const { limit, ...filters } = options;
+    const rows: SubjectVersion[] = [];
+    let offset = options.offset ?? 0;
+    let previousFirst: SubjectVersion | undefined;
+    // The registry caps each answer (1000 rows by default), so a full listing is read page by page until
+    // a page comes back short.
+    for (;;) {
+      const pageSize = Math.min(SCHEMAS_PAGE_SIZE, limit === undefined ? Infinity : limit - rows.length);
+      if (pageSize <= 0) break;
+      const page = await this.#call({
+        method: "GET",
+        path: "/schemas",
+        decode: z.array(subjectVersionSchema),
+        query: { ...filters, offset, limit: pageSize },
+      });
+      const first = page[0];
+      if (first !== undefined && previousFirst !== undefined && sameVersion(first, previousFirst)) {
+        this.#tracker.warn(OFFSET_IGNORED);
+        break;
+      }
+      rows.push(...(limit === undefined ? page : page.slice(0, limit - rows.length)));
+      // A short page is the last one; a longer one means the registry ignores `limit` and sent everything.
+      if (page.length !== pageSize) break;
+      previousFirst = first;
+      offset += page.length;
+    }
+    return rows;
+  }
+
+  getSchemaById(id: number, options: Pick<SchemaIdOptions, "subject"> = {}): Promise<SchemaById> {
+    return this.#call({
+      method: "GET",
+      path: `/schemas/ids/${idSegment(id)}`,
+      decode: schemaByIdSchema,
+      query: { ...options },
+    });
+  }
+
+  getSchemaSubjects(id: number, options: SchemaIdOptions = {}): Promise<string[]> {
+    const path = `/schemas/ids/${idSegment(id)}/subjects`;
+    return this.#call({ method: "GET", path, decode: stringList, query: { ...options } });
+  }
+
+  getSchemaVersions(id: number, options: SchemaIdOptions = {}): Promise<SubjectVersionRef[]> {
+    const path = `/schemas/ids/${idSegment(id)}/versions`;
+    return this.#call({
+      method: "GET",
+      path,
+      decode: z.array(subjectVersionRefSchema),
+      query: { ...options },
+    });
+  }
+
+  getSubjects(options: GetSubjectsOptions = {}): Promise<string[]> {
+    return this.#call({ method: "GET", path: "/subjects", decode: stringList, query: { ...options } });
+  }
+
+  getVersions(
+    subject: string,
+    options: { deleted?: boolean; deletedOnly?: boolean } = {},
+  ): Promise<number[]> {
+    const path = `/subjects/${subjectSegment(subject)}/versions`;
+    return this.#call({ method: "GET", path, decode: numberList, query: { ...options } });
+  }
+
+  getVersion(
+    subject: string,
+    version: VersionSelector,
+    options: { deleted?: boolean } = {},
+  ): Promise<SubjectVersion> {
+    const path = `/subjects/${subjectSegment(subject)}/versions/${versionSegment(version)}`;
+    return this.#call({ method: "GET", path, decode: subjectVersionSchema, query: { ...options } });
+  }
+
+  lookupSchema(
+    subject: string,
+    schema: SchemaPayload,
+    options: { normalize?: boolean; deleted?: boolean } = {},
+  ): Promise<SubjectVersion> {
+    return this.#call({
+      method: "POST",
+      path: `/subjects/${subjectSegment(subject)}`,
+      decode: subjectVersionSchema,
+      query: { ...options },
+      body: schemaBody(schema),
+      // A lookup only reads.
+      idempotent: true,
+    });
+  }
+
+  registerSchema(
+    subject: string,
+    schema: SchemaPayload,
+    options: RegisterOptions = {},
+  ): Promise<RegisteredSchema> {
+    const body = schemaBody(schema);
+    if (options.import !== undefined) {
+      body.id = options.import.id;
+      if (options.import.version !== undefined) body.version = options.import.version;
+    }
+    return this.#call({
+      method: "POST",
+      path: `/subjects/${subjectSegment(subject)}/versions`,
+      decode: registeredSchemaSchema,
+      query: { normalize: options.normalize },
+      body,
+      // Registration is idempotent in the registry: posting a schema the subject already holds returns the
+      // existing id and version instead of adding one (registry-rest-api.md §4.1 step 4, compatibility.md
+      // §5.1). So a register whose answer was lost can safely be sent again. This holds for IMPORT too: an
+      // identical re-post with the same id and version returns the existing schema.
+      idempotent: true,
+    });
+  }
+
+  getReferencedBy(
+    subject: string,
+    version: VersionSelector,
+    options: { deleted?: boolean } = {},
+  ): Promise<number[]> {
+    const path = `/subjects/${subjectSegment(subject)}/versions/${versionSegment(version)}/referencedby`;
+    return this.#call({ method: "GET", path, decode: numberList, query: { ...options } });
+  }
+
+  deleteVersion(
+    subject: string,
+    version: VersionSelector,
+    options: { permanent?: boolean } = {},
+  ): Promise<number> {
+    const path = `/subjects/${subjectSegment(subject)}/versions/${versionSegment(version)}`;
+    return this.#call({ method: "DELETE", path, decode: z.number().int(), query: { ...options } });
+  }
+
+  deleteSubject(subject: string, options: { permanent?: boolean } = {}): Promise<number[]> {
+    const path = `/subjects/${subjectSegment(subject)}`;
+    return this.#call({ method: "DELETE", path, decode: numberList, query: { ...options } });
+  }
+
+  testCompatibility(
+    subject: string,
+    schema: SchemaPayload,
+    options: CompatibilityOptions = {},
+  ): Promise<CompatibilityResult> {
+    const { version, ...query } = options;
+    const versions = `/compatibility/subjects/${subjectSegment(subject)}/versions`;
+    return this.#call({
+      method: "POST",
+      path: version === undefined ? versions : `${versions}/${versionSegment(version)}`,
+      decode: compatibilitySchema,
+      query: { ...query },
+      body: schemaBody(schema),
+      // A compatibility test only reads.
+      idempotent: true,
+    });
+  }
+
+  getConfig(
+    scope: SettingsScope,
+    options: { defaultToGlobal?: boolean } = {},
+  ): Promise<RegistryConfig | undefined> {
+    const path = scopePath("config", scope);
+    return notSetAsUndefined(
+      this.#call({ method: "GET", path, decode: configSchema, query: { ...options } }),
+    );
+  }
+
+  setConfig(scope: SettingsScope, update: ConfigUpdate): Promise<RegistryConfig> {
+    const body = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+    return this.#call({ method: "PUT", path: scopePath("config", scope), decode: configSchema, body });
+  }
+
+  deleteConfig(scope: SettingsScope): Promise<RegistryConfig | undefined> {
+    return notSetAsUndefined(
+      this.#call({ method: "DELETE", path: scopePath("config", scope), decode: configSchema }),
+    );
+  }
+
+  getMode(scope: SettingsScope, options: { defaultToGlobal?: boolean } = {}): Promise<Mode | undefined> {
+    const path = scopePath("mode", scope);
+    return notSetAsUndefined(this.#call({ method: "GET", path, decode: modeSchema, query: { ...options } }));
+  }
+
+  async setMode(scope: SettingsScope, mode: Mode, options: { force?: boolean } = {}): Promise<Mode> {
+    const path = scopePath("mode", scope);
+    try {
+      const answer = await this.#call({
+        method: "PUT",
+        path,
+        decode: modeSchema,
+        query: { ...options },
+        body: { mode },
+      });
+      this.#tracker.record("modeWrites", true);
+      if (mode === "IMPORT") this.#tracker.record("importMode", true);
+      return answer ?? mode;
+    } catch (error) {
+      if (isMissingEndpoint(error)) {
+        const warning = modeWritesMissing(`PUT /mode answered ${error.status}`);
+        this.#tracker.record("modeWrites", false, warning);
+        throw withExplanation(error, warning);
+      }
+      // 42204 "Invalid mode" for IMPORT, which every Confluent registry knows: this one does not.
+      if (mode === "IMPORT" && error instanceof RegistryError && error.errorCode === 42204) {
+        this.#tracker.record("importMode", false, IMPORT_MODE_MISSING);
+        throw withExplanation(error, IMPORT_MODE_MISSING);
+      }
+      throw error;
+    }
+  }
+
+  deleteMode(scope: SettingsScope, options: { recursive?: boolean } = {}): Promise<Mode | undefined> {
+    const path = scopePath("mode", scope);
+    return notSetAsUndefined(
+      this.#call({ method: "DELETE", path, decode: modeSchema, query: { ...options } }),
+    );
+  }
+
+  async getContexts(): Promise<string[]> {
+    if (this.#tracker.observed.contexts === false) return [DEFAULT_CONTEXT];
+    const response = await this.#transport.request({
+      method: "GET",
+      path: "/contexts",
+      acceptStatus: [404, 405],
+    });
+    if (response.status === 404 || response.status === 405) {
+      this.#tracker.record("contexts", false, CONTEXTS_MISSING);
+      return [DEFAULT_CONTEXT];
+    }
+    this.#tracker.record("contexts", true);
+    return this.#decode(stringList, response.status, response.body, "GET", "/contexts");
+  }
+
+  async deleteContext(context: string): Promise<void> {
+    const path = `/contexts/${pathSegment(parseContext(context))}`;
+    await this.#call({ method: "DELETE", path, decode: z.unknown() });
+  }
+
+  async capabilities(): Promise<RegistryCapabilities> {
+    this.#probe ??= probeCapabilities(this.#transport, this.#tracker).catch((error: unknown) => {
+      // An unreachable registry is not a verdict on its capabilities: probe again next time.
+      this.#probe = undefined;
+      throw error;
+    });
+    return currentCapabilities(await this.#probe, this.#tracker);
+  }
+
+  close(): Promise<void> {
+    return this.#transport.close();
+  }
+
+  async #call<T>(call: Call<T>): Promise<T> {
+    const response = await this.#transport.request({
+      method: call.method,
+      path: call.path,
+      query: call.query,
+      body: call.body,
+      idempotent: call.idempotent,
+    });
+    return this.#decode(
+      call.decode,
+      response.status,
+      response.body,
+      call.method,
+      call.path + queryString(call.query),
+    );
+  }
+
+  #decode<T>(decode: z.ZodType<T>, status: number, body: unknown, method: string, path: string): T {
+    const result = decode.safeParse(body);
+    if (result.success) return result.data;
+    const problem = z.prettifyError(result.error).replace(/\s*\n\s*/g, "; ");
+    throw new RegistryError({
+      status,
+      method,
+      path,
+      registry: this.url,
+      registryMessage: `unexpected response: ${problem.length > 300 ? `${problem.slice(0, 300)}…` : problem}`,
+      cause: "invalid-response",
+    });
+  }
+}
+
+interface SchemaBody {
+  schema: string;
+  schemaType: string;
+  references?: SchemaPayload["references"];
+  metadata?: SchemaPayload["metadata"];
+  ruleSet?: SchemaPayload["ruleSet"];
+  id?: number;
+  version?: number;
+}
+
+/**
+ * The request body for register, lookup and compatibility tests. `schemaType` is always explicit; empty
+ * references and absent metadata or rule sets are left out, because some registries reject even
+ * `"metadata": null`. `id` and `version` are never sent here (see RegisterOptions.import).
+ */
+function schemaBody(payload: SchemaPayload): SchemaBody {
+  const body: SchemaBody = { schema: payload.schema, schemaType: payload.schemaType ?? "AVRO" };
+  if (payload.references !== undefined && payload.references.length > 0) body.references = payload.references;
+  if (payload.metadata !== undefined) body.metadata = payload.metadata;
+  if (payload.ruleSet !== undefined) body.ruleSet = payload.ruleSet;
+  return body;
+}
+
+function idSegment(id: number): string {
+  if (!Number.isInteger(id)) throw new TypeError(`schema id must be an integer, got ${id}`);
+  return String(id);
+}
+
+function sameVersion(a: SubjectVersion, b: SubjectVersion): boolean {
+  return a.subject === b.subject && a.version === b.version;
+}
+
+/** "Not set at this scope" answers (40408/40409, 40401 on registries before 7.0 and for deletes) as undefined. */
+async function notSetAsUndefined<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof RegistryError && error.errorCode !== undefined && NOT_SET.has(error.errorCode)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function withExplanation(error: RegistryError, explanation: string): RegistryError {
+  return new RegistryError({
+    status: error.status,
+    errorCode: error.errorCode,
+    registryMessage: `${error.registryMessage} (${explanation})`,
+    method: error.method,
+    path: error.path,
+    registry: error.registry,
+    cause: error.cause,
+    attempts: error.attempts,
+  });
+}
