@@ -41,7 +41,7 @@ class Normalizer {
     const pkg = file.packageName ?? "";
     return {
       ...file,
-      imports: [...sortedImports(file.imports, false), ...sortedImports(file.imports, true)],
+      imports: [...sortedImports(file.imports, "default"), ...sortedImports(file.imports, "public")],
       options: this.options(file.options, pkg),
       types: this.types(file.types, pkg),
       extends: this.extendBlocks(file.extends, pkg),
@@ -153,7 +153,7 @@ class Normalizer {
   }
 
   /**
-   * Extension options get their qualified name and `(ext).a.b = v` becomes `(ext) = { a: { b: v } }`;
+   * Extension options get their qualified name and `(ext).a.b = v` becomes `(ext) = { a.b: v }`;
    * then options are sorted by name and repeated settings of a non-repeated extension are merged
    * into one aggregate.
    */
@@ -201,8 +201,8 @@ class Normalizer {
   }
 }
 
-function sortedImports(imports: ImportDecl[], publicOnes: boolean): ImportDecl[] {
-  const chosen = imports.filter((i) => (i.kind === "public") === publicOnes);
+function sortedImports(imports: ImportDecl[], kind: ImportDecl["kind"]): ImportDecl[] {
+  const chosen = imports.filter((i) => i.kind === kind);
   const seen = new Set<string>();
   return chosen
     .sort((a, b) => compareStrings(a.path, b.path))

@@ -185,8 +185,10 @@ class ProtoParser {
     const c = this.cursor;
     const token = c.peek();
     if (c.eatSymbol(";")) return;
-    if (token.kind !== "ident")
+    const startsType = token.kind === "ident" || (token.kind === "symbol" && token.text === ".");
+    if (!startsType) {
       throw c.error(`expected a field or declaration in message "${message.name}", found ${describe(token)}`);
+    }
     const nextIsName = c.peek(1).kind === "ident";
     switch (token.text) {
       case "message":
@@ -230,6 +232,7 @@ class ProtoParser {
       }
     }
     if (c.isWord("group") && c.peek(1).kind === "ident" && c.isSymbol("=", 2)) {
+      this.requireLabel(label, context, start, "group");
       return this.parseGroup(start, label);
     }
     if (c.isWord("map") && c.isSymbol("<", 1)) {
@@ -237,6 +240,7 @@ class ProtoParser {
       return this.parseMapField(start);
     }
     const typeToken = c.expectQualifiedName("a field type", true);
+    this.requireLabel(label, context, start, typeToken.text);
     const name = c.expectIdent(`a field name after type "${typeToken.text}"`).text;
     c.expectSymbol("=", `after field name "${name}"`);
     const number = this.parseFieldNumber(name);
@@ -245,6 +249,15 @@ class ProtoParser {
     this.parseFieldOptions(field);
     c.expectSymbol(";", "after field number");
     return field;
+  }
+
+  /** Wire, which the registry parses with, requires labels outside proto3 (no syntax means proto2). */
+  private requireLabel(label: Label | undefined, context: Body, start: Token, what: string): void {
+    if (label !== undefined || this.syntax === "proto3" || context === "oneof") return;
+    throw this.cursor.error(
+      `missing label before "${what}": proto2 fields start with optional, required or repeated (declare syntax = "proto3"; to omit labels)`,
+      start,
+    );
   }
 
   private parseMapField(start: Token): FieldDecl {
