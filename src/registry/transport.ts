@@ -104,6 +104,7 @@ export interface RegistryTls {
   servername?: string;
 }
 
+/** undici checks these timers about once a second, so a timeout fires up to a second after its value. */
 export interface Timeouts {
   /** TCP and TLS connection establishment. */
   connectMs: number;
@@ -194,7 +195,8 @@ class UndiciTransport implements Transport {
 
       const accepted =
         outcome.kind === "response" &&
-        (outcome.status < 400 || (request.acceptStatus?.includes(outcome.status) ?? false));
+        ((outcome.status >= 200 && outcome.status < 300) ||
+          (request.acceptStatus?.includes(outcome.status) ?? false));
       const result = this.#attemptResult(outcome);
       const delay = accepted ? undefined : retryDelay(result, this.#retryContext(attempt, idempotent));
       this.#log(request.method, path, attempt, durationMs, outcome, delay);
@@ -272,11 +274,17 @@ class UndiciTransport implements Transport {
       return new RegistryError({ ...common, status: 0, registryMessage, cause: code });
     }
     const { errorCode, message } = errorBody(outcome.status, outcome.text);
+    // Redirects are not followed: a registry URL that redirects is a configuration to fix, and following
+    // it would send the credentials to wherever it points.
+    const location = outcome.headers.location;
+    const redirect = outcome.status >= 300 && outcome.status < 400 && location !== undefined;
     return new RegistryError({
       ...common,
       status: outcome.status,
       errorCode,
-      registryMessage: this.#redactor.redact(message),
+      registryMessage: this.#redactor.redact(
+        redirect ? `${message} (redirect to ${location} not followed)` : message,
+      ),
     });
   }
 

@@ -162,6 +162,18 @@ describe("errors", () => {
     expect(error.message).toContain(`answered ${code}`);
   });
 
+  it("does not follow a redirect, and says where it pointed", async () => {
+    const { server, transport } = await setup((_request, response) =>
+      response.writeHead(301, { location: "https://elsewhere.example.com/subjects" }).end(),
+    );
+    const error = await failure(transport.request({ method: "GET", path: "/subjects" }));
+    expect(error.status).toBe(301);
+    expect(error.registryMessage).toBe(
+      "HTTP 301 Moved Permanently (redirect to https://elsewhere.example.com/subjects not followed)",
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("names the registry without credentials when it cannot be reached", async () => {
     const port = await closedPort();
     transport = createTransport({
