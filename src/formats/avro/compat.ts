@@ -15,7 +15,8 @@ export type IncompatibilityType =
 
 /** A location as a persistent stack: each step points to its parent; the root token is "". */
 export interface Location {
-  readonly token: string;
+  /** Field positions and union branch indexes stay numbers until a path is rendered. */
+  readonly token: string | number;
   readonly parent: Location | null;
 }
 
@@ -67,7 +68,7 @@ export class CompatibilityChecker {
     return this.get("", reader, writer, null);
   }
 
-  private get(token: string, reader: AvroType, writer: AvroType, parent: Location | null): Result {
+  private get(token: string | number, reader: AvroType, writer: AvroType, parent: Location | null): Result {
     const location: Location = { token, parent };
     const key = reader.id * this.writerIdSpan + writer.id;
     const known = this.memo.get(key);
@@ -84,7 +85,7 @@ export class CompatibilityChecker {
     if (writer.type === "union") {
       let result = COMPATIBLE;
       writer.branches.forEach((branch, i) => {
-        result = merge(result, this.get(String(i), reader, branch, location));
+        result = merge(result, this.get(i, reader, branch, location));
       });
       return result;
     }
@@ -138,7 +139,7 @@ export class CompatibilityChecker {
         let result = COMPATIBLE;
         (writer as typeof reader).branches.forEach((branch, i) => {
           if (this.get("", reader, branch, null).length > 0) {
-            const at: Location = { token: String(i), parent: location };
+            const at: Location = { token: i, parent: location };
             result = merge(result, [
               { type: "MISSING_UNION_BRANCH", reader, writer, location: at, writerBranch: branch },
             ]);
@@ -155,7 +156,7 @@ export class CompatibilityChecker {
     let result = COMPATIBLE;
     const fieldsAt: Location = { token: "fields", parent: location };
     for (const readerField of reader.fields) {
-      const fieldAt: Location = { token: String(readerField.pos), parent: fieldsAt };
+      const fieldAt: Location = { token: readerField.pos, parent: fieldsAt };
       const writerField = lookupWriterField(writer, readerField);
       if (writerField !== undefined) {
         result = merge(result, this.get("type", readerField.type, writerField.type, fieldAt));

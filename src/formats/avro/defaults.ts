@@ -1,6 +1,7 @@
 // Field default validation as Avro Java applies it when defaults are validated (strict parsing):
 // the JSON kind must fit the type, and a union default must fit the union's FIRST branch, also
-// when the union sits inside an array, a map or a record default.
+// when the union sits inside an array, a map or a record default (Avro 1.11's isValidDefault; Avro
+// 1.12 accepts any branch, the registry's behaviour as documented is the first branch).
 
 import type { JsonNode } from "../jsontext/index.js";
 import { jacksonEntries, isIntegralLexeme, writeJson } from "./jackson.js";

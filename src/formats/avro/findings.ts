@@ -22,7 +22,7 @@ const AMBIGUOUS_FIELD_QUIRK =
 /** JSON pointer of a location: root token dropped, each token escaped. */
 export function renderPath(location: Location): string {
   const tokens: string[] = [];
-  for (let at: Location | null = location; at !== null; at = at.parent) tokens.push(at.token);
+  for (let at: Location | null = location; at !== null; at = at.parent) tokens.push(String(at.token));
   tokens.pop(); // the root token
   if (tokens.length === 0) return "/";
   return (

@@ -99,7 +99,9 @@ export class TypeParser {
     if (PRIMITIVE_NAMES.has(name)) return this.primitive(name as PrimitiveTypeName, [], node);
     const names = this.state.names;
     const qualified = name.includes(".") || space === null ? name : `${space}.${name}`;
-    // Avro Java falls back to the null namespace for an unqualified name not found in the current one.
+    // Avro Java falls back to the null namespace for an unqualified name not found in the current
+    // one. Names must be defined before use, as in Avro 1.11's parser *(Avro 1.12 may also accept
+    // forward references; not reproduced)*.
     const found = names.get(qualified) ?? (name.includes(".") ? undefined : names.get(name));
     if (found !== undefined) return found;
     const hint = closestName(qualified, names.keys());
@@ -412,6 +414,7 @@ export class TypeParser {
     }
     const defaultNode = member(node, "default");
     const enumDefault = defaultNode?.kind === "string" ? defaultNode.value : undefined;
+    // Avro's EnumSchema constructor checks this whatever the parser's default validation says.
     if (enumDefault !== undefined && !symbols.includes(enumDefault)) {
       this.error(
         defaultNode!,

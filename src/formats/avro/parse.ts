@@ -26,7 +26,12 @@ export class AvroSchema implements ParsedSchema {
     readonly root: AvroType,
     /** Every named type known to the parse, references included. */
     readonly names: ReadonlyMap<string, NamedType>,
-    /** Full names of the references' root types: the canonical string writes them as bare names. */
+    /**
+     * Full names of the references' root types: the canonical string writes them as bare names.
+     * Only the roots: Confluent passes the parsed reference schemas to `toString(referenced, …)`,
+     * which knows their own names, so a type nested inside a reference and used directly by this
+     * schema is written out in full *(inferred from the code, not confirmed against a registry)*.
+     */
     readonly referenceRootNames: readonly string[],
     private readonly references: readonly ResolvedReference[],
     /** Exceeds every node id of this parse (the compatibility memo packs id pairs with it). */

@@ -216,3 +216,21 @@ describe("Avro top-level field names", () => {
     expect(parse(["null", "string"]).topLevelFieldNames()).toEqual([]);
   });
 });
+
+describe("Avro canonical string with references", () => {
+  // Only the references' root types count as already written (inferred from Confluent's code).
+  it("writes a type nested inside a reference in full where this schema uses it directly", () => {
+    const address = JSON.stringify({
+      type: "record",
+      name: "com.acme.Address",
+      fields: [{ name: "country", type: { type: "enum", name: "Country", symbols: ["FR"] } }],
+    });
+    const main =
+      '{"type":"record","name":"com.acme.R","fields":[{"name":"a","type":"Address"},{"name":"c","type":"Country"}]}';
+    const schema = parseText(main, [{ name: "com.acme.Address", schema: address }]);
+    expect(schema.canonical()).toBe(
+      '{"type":"record","name":"R","namespace":"com.acme","fields":[{"name":"a","type":"Address"},' +
+        '{"name":"c","type":{"type":"enum","name":"Country","symbols":["FR"]}}]}',
+    );
+  });
+});
