@@ -1,15 +1,16 @@
 // The registry client: create one with createRegistryClient and pass it to whatever needs a registry.
 
-export { createRegistryClient, SCHEMAS_PAGE_SIZE } from "./client.js";
+export { createRegistryClient } from "./client.js";
+export type { RegistryClientOptions } from "./client.js";
+export { SCHEMAS_PAGE_SIZE } from "./api.js";
 export type {
   CompatibilityOptions,
   GetSchemasOptions,
   GetSubjectsOptions,
   RegisterOptions,
   RegistryClient,
-  RegistryClientOptions,
   SchemaIdOptions,
-} from "./client.js";
+} from "./api.js";
 export { RegistryError } from "./errors.js";
 export type { RegistryErrorDetails } from "./errors.js";
 export { createTransport, DEFAULT_TIMEOUTS, REGISTRY_MEDIA_TYPE } from "./transport.js";

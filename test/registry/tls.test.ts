@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { RegistryError } from "../../src/registry/errors.js";
+import { registryFailure as failure } from "./helpers/failure.js";
 import { createTransport, type RegistryRequestEvent, type Transport } from "../../src/registry/transport.js";
 import { sendJson, startServer, type TestServer } from "./helpers/server.js";
 
@@ -95,15 +95,6 @@ afterEach(async () => {
   transport = undefined;
   server = undefined;
 });
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  return error as RegistryError;
-}
 
 describe("TLS", () => {
   const startTlsServer = () =>

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { RegistryError } from "../../src/registry/errors.js";
+import { registryFailure as failure } from "./helpers/failure.js";
 import {
   createTransport,
   type RegistryRequestEvent,
@@ -59,15 +59,6 @@ const status =
   (response: Parameters<Handler>[1]) =>
     sendJson(response, code, body, headers);
 const reset = (_response: Parameters<Handler>[1], raw: Parameters<Handler>[2]) => raw.socket.destroy();
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RegistryError);
-  return error as RegistryError;
-}
 
 describe("requests", () => {
   it("speaks the registry media type, sends JSON and parses the answer", async () => {
@@ -291,32 +282,6 @@ describe("retries", () => {
     const error = await failure(transport.request({ method: "GET", path: "/subjects/s/versions" }));
     expect(error.status).toBe(code);
     expect(server.requests).toHaveLength(1);
-  });
-});
-
-describe("timeouts", () => {
-  it("fails a request whose headers do not come in time, and retries it when safe", async () => {
-    const { server, transport } = await setup(() => undefined, {
-      timeouts: { headersMs: 100 },
-      retry: { maxRetries: 1 },
-    });
-    const error = await failure(transport.request({ method: "GET", path: "/subjects" }));
-    expect(error).toMatchObject({ status: 0, cause: "headers-timeout", isTimeout: true, attempts: 2 });
-    expect(error.registryMessage).toBe("no response within 100 ms");
-    // undici checks these timers about once a second, so the two attempts take up to two seconds.
-    expect(server.requests).toHaveLength(2);
-  });
-
-  it("fails a response whose body stalls", async () => {
-    const { transport } = await setup(
-      (_request, response) => {
-        response.writeHead(200, { "content-length": "100" });
-        response.write('{"partial":');
-      },
-      { timeouts: { bodyMs: 100 }, retry: { maxRetries: 0 } },
-    );
-    const error = await failure(transport.request({ method: "GET", path: "/subjects" }));
-    expect(error).toMatchObject({ status: 0, cause: "body-timeout", isTimeout: true });
   });
 });
 
