@@ -284,8 +284,8 @@ export class TypeParser {
       isError,
       ...(name ?? { name: "", space: null, full: "" }),
       doc: this.doc(node),
-      aliases: [],
-      props: [],
+      aliases: this.aliases(node, name?.space ?? null),
+      props: this.props(node, SCHEMA_RESERVED),
       fields: [],
       fieldsByName: new Map(),
       location: this.loc(node),
@@ -310,10 +310,6 @@ export class TypeParser {
       record.fields.push(field);
       record.fieldsByName.set(field.name, field);
     }
-    Object.assign(record, {
-      props: this.props(node, SCHEMA_RESERVED),
-      aliases: this.aliases(node, record.space),
-    });
     return record;
   }
 
