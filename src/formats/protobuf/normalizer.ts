@@ -225,11 +225,9 @@ function flattenRanges(decls: RangeDecl[], byTextToo: boolean): RangeDecl[] {
   return flat.sort((a, b) => start(a) - start(b) || (byTextToo ? compareStrings(text(a), text(b)) : 0));
 }
 
+/** Wire keeps everything after the first dot as one sub-name: `(a).b.c = v` becomes `{ b.c: v }`. */
 function nestPath(path: string[], value: OptionValue): OptionValue {
-  return path.reduceRight<OptionValue>(
-    (inner, key) => ({ kind: "map", entries: [{ key, value: inner }] }),
-    value,
-  );
+  return path.length === 0 ? value : { kind: "map", entries: [{ key: path.join("."), value }] };
 }
 
 /** Confluent's merge: keys of both aggregates, a key present in both collecting distinct values. */

@@ -123,34 +123,54 @@ export function valueText(value: OptionValue, normalize: boolean): string {
 }
 
 /**
- * Confluent normalises numbers through Java's `DecimalFormat` without grouping: integers print in
- * decimal (hex and octal spellings disappear) and fractions keep at most three digits, rounded half
- * to even. Values it cannot parse (`inf`, `nan`) stay as written. *(inferred from the formatter's
- * defaults)*
+ * Confluent normalises numbers by parsing them with commons-lang `NumberUtils.createNumber` and
+ * printing them with Java's `DecimalFormat` without grouping. Integers print in decimal (hex and
+ * octal spellings disappear). A fraction with up to 7 decimals is parsed as a float, up to 16 as a
+ * double, beyond that exactly; it prints with at most three decimals, rounded half to even, and a
+ * negative value keeps its sign even when it rounds to zero. Values it cannot parse (`inf`, `nan`)
+ * stay as written. *(inferred from those libraries' documented defaults)*
  */
 export function normalizeNumber(text: string): string {
   const trimmed = text.startsWith("+") ? text.slice(1) : text;
   const negative = trimmed.startsWith("-");
   const body = negative ? trimmed.slice(1) : trimmed;
-  let result: string | undefined;
-  if (/^0[xX][0-9a-fA-F]+$/.test(body)) result = BigInt(body).toString();
-  else if (/^0[0-7]+$/.test(body)) result = BigInt(`0o${body.slice(1)}`).toString();
-  else if (/^[0-9]+$/.test(body)) result = BigInt(body).toString();
-  else if (/^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(body)) result = formatFraction(Number(body));
-  if (result === undefined) return text;
-  return negative && result !== "0" ? `-${result}` : result;
+  let integer: bigint | undefined;
+  if (/^0[xX][0-9a-fA-F]+$/.test(body)) integer = BigInt(body);
+  else if (/^0[0-7]+$/.test(body)) integer = BigInt(`0o${body.slice(1)}`);
+  else if (/^[0-9]+$/.test(body)) integer = BigInt(body);
+  if (integer !== undefined) return (negative ? -integer : integer).toString();
+  const match = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([-+]?[0-9]+))?$/.exec(body);
+  if (!match || `${match[1]}${match[2] ?? ""}` === "") return text;
+  const decimals = (match[2] ?? "").length;
+  const exact =
+    decimals > 16 ? exactDecimal(match[1] ?? "", match[2] ?? "", Number(match[3] ?? "0")) : undefined;
+  const value = decimals <= 7 ? Math.fround(Number(body)) : Number(body);
+  const digits = exact ?? (value < 1e21 ? value.toFixed(20) : BigInt(value).toString());
+  return `${negative ? "-" : ""}${roundHalfEven(digits, 3)}`;
 }
 
-function formatFraction(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const scaled = value * 1000;
-  const floor = Math.floor(scaled);
-  const diff = scaled - floor;
-  let rounded = floor;
-  if (diff > 0.5 || (diff === 0.5 && floor % 2 !== 0)) rounded = floor + 1;
-  const integer = BigInt(Math.trunc(rounded / 1000)).toString();
-  const fraction = String(rounded % 1000)
-    .padStart(3, "0")
-    .replace(/0+$/, "");
-  return fraction === "" ? integer : `${integer}.${fraction}`;
+/** The plain decimal expansion of `int.frac × 10^exponent`. */
+function exactDecimal(int: string, frac: string, exponent: number): string {
+  const digits = `${int}${frac}`;
+  const point = int.length + exponent;
+  if (point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + "0".repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** Rounds a plain decimal string to `places` decimals, half to even, dropping trailing zeros. */
+function roundHalfEven(decimal: string, places: number): string {
+  const [whole = "0", fraction = ""] = decimal.split(".");
+  const kept = fraction.slice(0, places).padEnd(places, "0");
+  const rest = fraction.slice(places);
+  let units = BigInt(`${whole}${kept}`);
+  const firstDropped = rest[0] ?? "0";
+  const restAfterFirst = rest.slice(1);
+  const above = firstDropped > "5" || (firstDropped === "5" && /[1-9]/.test(restAfterFirst));
+  const tie = firstDropped === "5" && !/[1-9]/.test(restAfterFirst);
+  if (above || (tie && units % 2n === 1n)) units += 1n;
+  const scale = 10n ** BigInt(places);
+  const fractionDigits = (units % scale).toString().padStart(places, "0").replace(/0+$/, "");
+  const wholeDigits = (units / scale).toString();
+  return fractionDigits === "" ? wholeDigits : `${wholeDigits}.${fractionDigits}`;
 }

@@ -37,13 +37,14 @@ class Printer {
       out += `syntax = "${file.syntax}";\n`;
     }
     if (file.packageName !== undefined) out += `package ${file.packageName};\n`;
-    if (file.imports.length > 0) {
-      // Weak imports are printed with the plain ones: they are plain imports for schema purposes and
-      // the canonical text must keep them to stay resolvable. *(inferred)*
+    // Wire keeps weak imports in a list of their own, which Confluent's printer never writes: they
+    // vanish from the canonical text.
+    const plain = file.imports.filter((i) => i.kind === "default");
+    const publicOnes = file.imports.filter((i) => i.kind === "public");
+    if (plain.length > 0 || publicOnes.length > 0) {
       out += "\n";
-      for (const imp of file.imports.filter((i) => i.kind !== "public")) out += `import "${imp.path}";\n`;
-      for (const imp of file.imports.filter((i) => i.kind === "public"))
-        out += `import public "${imp.path}";\n`;
+      for (const imp of plain) out += `import "${imp.path}";\n`;
+      for (const imp of publicOnes) out += `import public "${imp.path}";\n`;
     }
     if (file.options.length > 0) {
       out += "\n" + file.options.map((o) => optionStatement(o, this.normalize)).join("");
