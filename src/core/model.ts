@@ -8,12 +8,12 @@ import type { SchemaType } from "../formats/types.js";
 export type Mode = "READWRITE" | "READONLY" | "READONLY_OVERRIDE" | "IMPORT";
 export const MODES: readonly Mode[] = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT"];
 
-/** Data-contract metadata, as the registry stores it. */
-export interface Metadata {
+/** Data-contract metadata, as the registry stores it. (A type alias, so that it fits the client's open type.) */
+export type Metadata = {
   tags?: Record<string, string[]>;
   properties?: Record<string, string>;
   sensitive?: string[];
-}
+};
 
 /** Rule sets are passed through as data; the registry validates them. */
 export type RuleSet = Record<string, unknown>;

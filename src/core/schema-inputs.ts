@@ -3,7 +3,7 @@
 
 import { parseSchema } from "../formats/index.js";
 import type { ParsedSchema, ResolvedReference, SchemaIssue } from "../formats/types.js";
-import type { DesiredSubject, ObservedSubject, ObservedVersion } from "./model.js";
+import type { DesiredState, DesiredSubject, ObservedSubject, ObservedVersion } from "./model.js";
 import type { PlannedReference } from "./plan.js";
 import { qualifyReferenceSubject } from "./identity.js";
 import { parseSubject, qualifySubject } from "./subject-names.js";
@@ -132,3 +132,24 @@ export class SchemaSources {
 }
 
 class UnresolvableReference extends Error {}
+
+/**
+ * Sources for offline work (check against git): every reference resolves to the referenced subject's
+ * file in the same desired state, whatever version it names. References leaving the state do not resolve.
+ */
+export function offlineSources(desired: DesiredState): SchemaSources {
+  const byKey = new Map(desired.subjects.map((s) => [qualifySubject(s.context, s.name), s]));
+  const sources = new SchemaSources(byKey, new Map());
+  for (const [key, subject] of byKey) {
+    sources.plannedReferences.set(
+      key,
+      subject.references.map((ref) => ({
+        name: ref.name,
+        subject: ref.subject,
+        version: typeof ref.version === "number" ? ref.version : 0,
+        createdByPlan: true,
+      })),
+    );
+  }
+  return sources;
+}
