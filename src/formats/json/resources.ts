@@ -96,7 +96,10 @@ export class ResourceSet {
         return { ok: false, message: `cannot resolve $ref "${ref}": JSON pointer "#${fragment}" not found` };
       }
       if (node.kind !== "object" && node.kind !== "boolean") {
-        return { ok: false, message: `$ref "${ref}" points to a ${node.kind}, not to a schema` };
+        return {
+          ok: false,
+          message: `$ref "${ref}" points to ${node.kind === "array" ? "an array" : `a ${node.kind}`}, not to a schema`,
+        };
       }
       return { ok: true, target: { document: resource.document, node } };
     }
