@@ -37,6 +37,21 @@ export function parseText(text: string, source?: string): { file: ProtoFile } | 
   }
 }
 
+/**
+ * Built-in files are parsed once: trees are never modified after parsing (the normalizer copies),
+ * so they can be shared by every schema that imports them.
+ */
+const builtInCache = new Map<string, ProtoFile>();
+
+function parsedBuiltIn(path: string, text: string): ProtoFile {
+  let file = builtInCache.get(path);
+  if (file === undefined) {
+    file = parseProto(text, path);
+    builtInCache.set(path, file);
+  }
+  return file;
+}
+
 /** All references by name, outer ones first, as the registry resolves them into one map. */
 function flattenReferences(references: ResolvedReference[] | undefined): Map<string, ResolvedReference> {
   const byName = new Map<string, ResolvedReference>();
@@ -76,7 +91,8 @@ export function loadSchema(input: SchemaInput): LoadResult {
         errors.push(issue);
         continue;
       }
-      const result = parseText(text, imp.path);
+      const result =
+        reference === undefined ? { file: parsedBuiltIn(imp.path, text) } : parseText(text, imp.path);
       if ("error" in result) {
         loaded.set(imp.path, null);
         errors.push(result.error);

@@ -1,6 +1,8 @@
 // Semantic checks the registry performs when it builds descriptors from a schema: every type name
 // resolves, field numbers are valid and unique, names are unique, proto3 enums start at zero.
-// Every problem is reported (not only the first), located in the file that contains it.
+// Checks protoc makes but the registry's Java path may not (fields using reserved numbers, enum
+// aliases without allow_alias, proto3 defaults) are left out so that nothing the registry accepts
+// is refused here. Every problem is reported, located in the file that contains it.
 
 import type { SchemaIssue } from "../types.js";
 import {
@@ -92,7 +94,6 @@ class FileValidator {
       if (byName.has(member.name))
         this.report(member, `duplicate field name "${member.name}" in message "${message.name}"`);
       byName.add(member.name);
-      this.checkReserved(member, message);
       if ("type" in member) this.checkFieldType(member, scope);
       else for (const field of member.fields) this.checkFieldType(field, join(scope, member.name));
     }
@@ -115,25 +116,7 @@ class FileValidator {
     }
   }
 
-  private checkReserved(member: FieldDecl | GroupDecl, message: MessageDecl): void {
-    for (const reserved of message.reserved) {
-      for (const value of reserved.values) {
-        if (value.kind === "name" && value.name === member.name) {
-          this.report(member, `field name "${member.name}" is reserved in message "${message.name}"`);
-        } else if (value.kind === "range" && member.number >= value.start && member.number <= value.end) {
-          this.report(
-            member,
-            `field number ${member.number} of "${member.name}" is reserved in message "${message.name}"`,
-          );
-        }
-      }
-    }
-  }
-
   private checkFieldType(field: FieldDecl, scope: string): void {
-    if (this.file.syntax === "proto3" && field.defaultValue !== undefined) {
-      this.report(field, `field "${field.name}" has a default value, which proto3 does not allow`);
-    }
     const names = field.map ? [field.map.value] : [field.type];
     for (const name of names) {
       if (SCALAR_TYPES.has(name)) continue;
@@ -167,23 +150,12 @@ class FileValidator {
         `the first constant of proto3 enum "${decl.name}" must be 0, but "${first.name}" is ${first.number}`,
       );
     }
-    const allowAlias = decl.options.some(
-      (o) => o.name === "allow_alias" && o.value.kind === "boolean" && o.value.text === "true",
-    );
     const names = new Set<string>();
-    const numbers = new Map<number, string>();
     for (const constant of decl.constants) {
-      if (names.has(constant.name))
+      if (names.has(constant.name)) {
         this.report(constant, `duplicate enum constant "${constant.name}" in enum "${decl.name}"`);
-      names.add(constant.name);
-      const previous = numbers.get(constant.number);
-      if (previous !== undefined && !allowAlias) {
-        this.report(
-          constant,
-          `enum value ${constant.number} of "${constant.name}" is already used by "${previous}"; set "option allow_alias = true;" to allow aliases`,
-        );
       }
-      if (previous === undefined) numbers.set(constant.number, constant.name);
+      names.add(constant.name);
     }
   }
 

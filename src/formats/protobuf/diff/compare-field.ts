@@ -2,7 +2,7 @@
 // their wire group; labels are compared only when both sides wrote one; message types are compared
 // by local name and, when they come from different registered schemas, by content.
 
-import { SCALAR_TYPES, type FieldDecl, type Label, type Located, type MessageDecl } from "../ast.js";
+import { SCALAR_TYPES, type FieldDecl, type Label, type Located } from "../ast.js";
 import { compareMessages } from "./compare-message.js";
 import type { DiffContext } from "./context.js";
 
@@ -158,7 +158,7 @@ function compareMessageTypes(ctx: DiffContext, where: Where, original: string, u
   if (a !== null && b !== null && a.subject === b.subject && a.version === b.version) return;
   if (originalType.decl.kind !== "message" || updateType.decl.kind !== "message") return;
   const sub = ctx.subContext(originalLocal, originalType.packageName, updateType.packageName);
-  compareMessages(sub, originalType.decl as MessageDecl, updateType.decl as MessageDecl);
+  compareMessages(sub, originalType.decl, updateType.decl);
   ctx.addAll(sub.differences);
   if (!sub.isCompatible()) ctx.add("FIELD_NAMED_TYPE_CHANGED", where);
 }
