@@ -1,0 +1,199 @@
+// Reads the context folders under schemas/: context.yaml files, schema files and their sidecars. Produces
+// the entries the later checks work on, and every problem of the files themselves.
+
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { contextNameProblem } from "../core/subject-names.js";
+import { withoutUndefined } from "./config.js";
+import { subjectKey, type ContextEntry, type SchemaEntry } from "./entries.js";
+import type { RepoIssue } from "./issues.js";
+import {
+  CONTEXT_FILE,
+  contextOfFolder,
+  schemaFileName,
+  SIDECAR_EXTENSION,
+  typesAllowedFor,
+  type SchemaFileName,
+} from "./layout.js";
+import type { ScannedFile, ScannedFolder } from "./scan.js";
+import { readContextFile, readSidecar } from "./subject-files.js";
+
+export interface RepositoryRead {
+  contexts: ContextEntry[];
+  entries: SchemaEntry[];
+  /** `.yml` files under context folders: never read, reported by a lint rule. */
+  ymlFiles: string[];
+  errors: RepoIssue[];
+  warnings: RepoIssue[];
+}
+
+export async function readRepository(projectDir: string, folders: ScannedFolder[]): Promise<RepositoryRead> {
+  const out: RepositoryRead = { contexts: [], entries: [], ymlFiles: [], errors: [], warnings: [] };
+  const contextFolders = new Map<string, ContextEntry>();
+  for (const folder of folders) {
+    const context = await readContextFolder(projectDir, folder, out);
+    const earlier = contextFolders.get(context.name);
+    if (earlier !== undefined) {
+      out.errors.push({
+        ...contextNameLocation(context),
+        message: `context "${context.name}" is already declared by ${earlier.folderPath}/; each context has one folder`,
+      });
+      continue;
+    }
+    contextFolders.set(context.name, context);
+    out.contexts.push(context);
+    await readSubjects(projectDir, folder, context, out);
+  }
+  return out;
+}
+
+async function readContextFolder(
+  projectDir: string,
+  folder: ScannedFolder,
+  out: RepositoryRead,
+): Promise<ContextEntry> {
+  const context: ContextEntry = {
+    name: contextOfFolder(folder.folder),
+    folder: folder.folder,
+    folderPath: folder.path,
+    declared: {},
+  };
+  const file = folder.files.find((f) => f.contextPath === CONTEXT_FILE);
+  if (file !== undefined) {
+    const read = readContextFile(file.path, await readText(projectDir, file));
+    out.errors.push(...read.errors);
+    out.warnings.push(...read.warnings);
+    if (read.value !== undefined) {
+      context.contextFile = { path: file.path, value: read.value, yaml: read.yaml };
+      if (read.value.name !== undefined) context.name = read.value.name;
+      const { compatibility, normalize, mode } = read.value;
+      context.declared = withoutUndefined({ compatibility, normalize, mode });
+      if (read.value.name !== undefined) return context;
+    }
+  }
+  const problem = contextNameProblem(context.name);
+  if (problem !== undefined) {
+    out.errors.push({
+      file: folder.path,
+      line: 1,
+      column: 1,
+      message: `folder "${folder.folder}" does not give a valid context name: ${problem}; rename the folder or set name: in ${CONTEXT_FILE}`,
+    });
+  }
+  return context;
+}
+
+function contextNameLocation(context: ContextEntry): Omit<RepoIssue, "message"> {
+  const file = context.contextFile;
+  if (file?.value.name !== undefined) return { file: file.path, ...file.yaml.locate(["name"]) };
+  return { file: context.folderPath, line: 1, column: 1 };
+}
+
+interface Group {
+  schemas: (ScannedFile & SchemaFileName)[];
+  sidecar?: ScannedFile;
+}
+
+async function readSubjects(
+  projectDir: string,
+  folder: ScannedFolder,
+  context: ContextEntry,
+  out: RepositoryRead,
+): Promise<void> {
+  const groups = new Map<string, Group>();
+  const groupOf = (dir: string, stem: string): Group => {
+    const key = `${dir}/${stem}`;
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { schemas: [] }));
+    return group;
+  };
+  for (const file of folder.files) {
+    if (file.contextPath === CONTEXT_FILE) continue;
+    const dir = path.posix.dirname(file.contextPath);
+    const base = path.posix.basename(file.contextPath);
+    const schema = schemaFileName(base);
+    if (schema !== undefined) groupOf(dir, schema.stem).schemas.push({ ...file, ...schema });
+    else if (base.endsWith(SIDECAR_EXTENSION))
+      groupOf(dir, base.slice(0, -SIDECAR_EXTENSION.length)).sidecar = file;
+    else if (base.endsWith(".yml")) out.ymlFiles.push(file.path);
+  }
+  const seen = new Map<string, SchemaEntry>();
+  for (const [key, group] of groups) {
+    if (group.schemas.length === 0) {
+      if (group.sidecar !== undefined) out.errors.push(orphanSidecar(group.sidecar, key));
+      continue;
+    }
+    const sidecarRead =
+      group.sidecar && readSidecar(group.sidecar.path, await readText(projectDir, group.sidecar));
+    if (sidecarRead) {
+      out.errors.push(...sidecarRead.errors);
+      out.warnings.push(...sidecarRead.warnings);
+    }
+    for (const schema of group.schemas) {
+      const entry: SchemaEntry = {
+        path: schema.path,
+        contextPath: schema.contextPath,
+        context: context.name,
+        subject: schema.stem,
+        schemaType: schema.schemaType,
+        text: await readText(projectDir, schema),
+      };
+      if (group.sidecar && sidecarRead?.value) {
+        const sidecar = { path: group.sidecar.path, value: sidecarRead.value, yaml: sidecarRead.yaml };
+        entry.sidecar = sidecar;
+        if (sidecar.value.subject !== undefined) entry.subject = sidecar.value.subject;
+        const declaredType = sidecar.value.type;
+        if (declaredType !== undefined) {
+          if (typesAllowedFor(schema.extension).includes(declaredType)) entry.schemaType = declaredType;
+          else
+            out.errors.push({
+              file: sidecar.path,
+              ...sidecar.yaml.locate(["type"]),
+              message: `type ${declaredType} does not fit a ${schema.extension} file (allowed: ${typesAllowedFor(schema.extension).join(", ")})`,
+            });
+        }
+      }
+      if (/\p{Cc}/u.test(entry.subject)) {
+        out.errors.push({
+          file: entry.path,
+          line: 1,
+          column: 1,
+          message: "subject names must not contain control characters",
+        });
+        continue;
+      }
+      const earlier = seen.get(subjectKey(entry.context, entry.subject));
+      if (earlier !== undefined) {
+        out.errors.push(duplicateSubject(entry, earlier));
+        continue;
+      }
+      seen.set(subjectKey(entry.context, entry.subject), entry);
+      out.entries.push(entry);
+    }
+  }
+}
+
+function orphanSidecar(sidecar: ScannedFile, groupKey: string): RepoIssue {
+  const stem = path.posix.basename(groupKey);
+  return {
+    file: sidecar.path,
+    line: 1,
+    column: 1,
+    message: `sidecar without a schema file: expected ${stem}.avsc, ${stem}.proto, ${stem}.json or ${stem}.schema.json beside it`,
+  };
+}
+
+function duplicateSubject(entry: SchemaEntry, earlier: SchemaEntry): RepoIssue {
+  const location =
+    entry.sidecar?.value.subject !== undefined
+      ? { file: entry.sidecar.path, ...entry.sidecar.yaml.locate(["subject"]) }
+      : { file: entry.path, line: 1, column: 1 };
+  return {
+    ...location,
+    message: `duplicate subject "${entry.subject}" in context "${entry.context}": defined by both ${earlier.path} and ${entry.path}`,
+  };
+}
+
+async function readText(projectDir: string, file: ScannedFile): Promise<string> {
+  return readFile(path.join(projectDir, ...file.path.split("/")), "utf8");
+}
