@@ -181,7 +181,7 @@ export function checkWellFormed(document: SchemaDocument): SchemaIssue[] {
     report(
       document.root.start,
       [],
-      `a JSON Schema must be ${schemaShape(draft)}, found ${describe(document.root)}`,
+      `a JSON Schema must be ${draft === "4" ? "an object" : "an object or a boolean"}, found ${describe(document.root)}`,
     );
     return issues;
   }

@@ -166,6 +166,20 @@ describe("the exclusiveMaximum quirk", () => {
   });
 });
 
+describe("defaults", () => {
+  it("flags equal object defaults reported as changed, as the registry does", () => {
+    const [f] = findings({ type: "array", default: [1] }, { type: "array", default: [1] });
+    expect(f).toMatchObject({ errorType: "DEFAULT_CHANGED", compatible: true });
+    expect(f?.quirk).toMatch(/by identity/);
+  });
+
+  it("does not flag a real change of an object default", () => {
+    expect(
+      findings({ type: "object", default: { a: 2 } }, { type: "object", default: { a: 1 } })[0]?.quirk,
+    ).toBeUndefined();
+  });
+});
+
 describe("kinds, enum, const and not", () => {
   it.each<Case>([
     ["string to integer", str(), int(), ["TYPE_CHANGED #/ !"]],

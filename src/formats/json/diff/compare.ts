@@ -114,8 +114,15 @@ function compareAnnotations(ctx: DiffContext, original: SchemaNode, update: Sche
   if (o.id !== u.id) ctx.add("ID_CHANGED");
   if (o.title !== u.title) ctx.add("TITLE_CHANGED");
   if (o.description !== u.description) ctx.add("DESCRIPTION_CHANGED");
-  if (!sameDefault(o.default, u.default)) ctx.add("DEFAULT_CHANGED");
+  if (!sameDefault(o.default, u.default)) {
+    const lookAlike =
+      o.default !== undefined && u.default !== undefined && valueKey(o.default) === valueKey(u.default);
+    ctx.add("DEFAULT_CHANGED", lookAlike ? { quirk: OBJECT_DEFAULT_QUIRK } : {});
+  }
 }
+
+const OBJECT_DEFAULT_QUIRK =
+  "The defaults are equal, but the registry compares object and array defaults by identity, so they always look changed (a compatible difference).";
 
 /**
  * The registry compares defaults with Java `equals` on its JSON library's values, whose objects
