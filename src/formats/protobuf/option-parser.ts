@@ -75,10 +75,10 @@ export function parseOptionValue(cursor: Cursor, allowAggregate: boolean): Optio
     return { kind: "number", text: token.text };
   }
   if (token.kind === "ident") {
-    cursor.next();
-    if (token.text === "true" || token.text === "false") return { kind: "boolean", text: token.text };
-    if (/^(inf|nan)$/.test(token.text)) return { kind: "number", text: token.text };
-    return { kind: "enum", text: token.text };
+    // Like Wire: a bare word is a boolean or else an identifier (`inf` included), dots allowed.
+    const word = cursor.expectQualifiedName("an option value", false).text;
+    if (word === "true" || word === "false") return { kind: "boolean", text: word };
+    return { kind: "enum", text: word };
   }
   throw cursor.error(`expected an option value, found ${describe(token)}`, token);
 }

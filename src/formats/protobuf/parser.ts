@@ -246,8 +246,8 @@ class ProtoParser {
     const number = this.parseFieldNumber(name);
     const field: FieldDecl = { ...this.at(start), name, type: typeToken.text, number, options: [] };
     if (label !== undefined) field.label = label;
-    this.parseFieldOptions(field);
-    c.expectSymbol(";", "after field number");
+    const hasOptions = this.parseFieldOptions(field);
+    c.expectSymbol(";", hasOptions ? `after the options of field "${name}"` : "after field number");
     return field;
   }
 
@@ -285,8 +285,8 @@ class ProtoParser {
       number,
       options: [],
     };
-    this.parseFieldOptions(field);
-    c.expectSymbol(";", "after field number");
+    const hasOptions = this.parseFieldOptions(field);
+    c.expectSymbol(";", hasOptions ? `after the options of field "${name}"` : "after field number");
     return field;
   }
 
@@ -326,8 +326,8 @@ class ProtoParser {
   }
 
   /** Splits `[default = …, json_name = …, …]` into the pseudo-options and the real ones. */
-  private parseFieldOptions(field: FieldDecl): void {
-    if (!this.cursor.isSymbol("[")) return;
+  private parseFieldOptions(field: FieldDecl): boolean {
+    if (!this.cursor.isSymbol("[")) return false;
     for (const option of this.withSource(parseBracketOptions(this.cursor))) {
       const plain = !option.parenthesized && option.path.length === 0;
       if (plain && option.name === "default") {
@@ -338,6 +338,7 @@ class ProtoParser {
         field.options.push(option);
       }
     }
+    return true;
   }
 
   private parseOneof(): OneofDecl {

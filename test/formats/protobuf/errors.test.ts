@@ -18,6 +18,20 @@ const corpus: Broken[] = [
     message: /expected ';' after field number, found '}'/,
   },
   {
+    name: "missing semicolon after field options",
+    schema: 'syntax = "proto3";\nmessage A {\n  int32 a = 1 [deprecated = true]\n  int32 b = 2;\n}\n',
+    line: 4,
+    column: 3,
+    message: /expected ';' after the options of field "a", found 'int32'/,
+  },
+  {
+    name: "message defined twice",
+    schema: 'syntax = "proto3";\nmessage A {}\nmessage A {}\n',
+    line: 3,
+    column: 1,
+    message: /"A" is already defined in this file/,
+  },
+  {
     name: "missing '=' before the field number",
     schema: 'syntax = "proto3";\nmessage A {\n  int32 a 1;\n}\n',
     line: 3,

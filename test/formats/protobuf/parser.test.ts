@@ -112,6 +112,17 @@ option (acme.meta) = { doc: "d" tags: ["a", 'b'] nested { on: true } [acme.ext]:
     });
   });
 
+  it("reads identifier option values with dots and signed special numbers", () => {
+    const file = parseProto(
+      'syntax = "proto3";\noption (a) = pkg.Enum.VALUE;\noption (b) = -inf;\noption (c) = nan;',
+    );
+    expect(file.options.map((o) => o.value)).toEqual([
+      { kind: "enum", text: "pkg.Enum.VALUE" },
+      { kind: "number", text: "-inf" },
+      { kind: "enum", text: "nan" },
+    ]);
+  });
+
   it("separates default and json_name from the other field options", () => {
     const file = parseProto(
       'syntax = "proto2";\nmessage A { optional string s = 1 [deprecated = true, default = "x\\ty", json_name = "S"]; }',
