@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// The schemaops command line: builds the program from the command modules, runs it, and is the only
+// place that ends the process.
+
+import { Command, CommanderError } from "commander";
+import { registryCommand } from "./commands/registry.js";
+import { ExitCode } from "./exit-codes.js";
+import type { Io } from "./io.js";
+
+/** What a command module gets from the entry point. */
+export interface CommandContext {
+  io: Io;
+  /** Records the exit code of the command that ran. */
+  exit(code: ExitCode): void;
+  /** Resolves on SIGINT or SIGTERM; only long-running commands ask, so Ctrl-C keeps its default elsewhere. */
+  shutdown(): Promise<void>;
+}
+
+const commandModules: ((context: CommandContext) => Command)[] = [registryCommand];
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const context: CommandContext = {
+    io: { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+    exit: (code) => {
+      exitCode = code;
+    },
+    shutdown: () =>
+      new Promise<void>((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+      }),
+  };
+  const program = new Command("schemaops")
+    .description("Kafka Schema Registry content as code")
+    .showHelpAfterError();
+  for (const module of commandModules) program.addCommand(module(context));
+  throwInsteadOfExiting(program);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`schemaops: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.Error;
+  }
+  return exitCode;
+}
+
+/** Commander exits on parse errors and --help unless told otherwise, at every level of the tree. */
+function throwInsteadOfExiting(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) throwInsteadOfExiting(sub);
+}
+
+process.exit(await main(process.argv));
