@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { protobufFormat } from "../../../src/formats/protobuf/index.js";
+import { BUILT_IN_PATHS, builtInSource } from "../../../src/formats/protobuf/well-known.js";
 import { parseOk } from "./helpers.js";
 
 const canonical = (text: string): string => parseOk(text).canonical();
@@ -254,4 +255,18 @@ message A {
     expect(parseOk(normalizedText).normalized()).toBe(normalizedText);
     expect(parseOk(normalizedText).canonical()).toBe(normalizedText);
   });
+});
+
+describe("built-in files as schemas", () => {
+  it.each([...BUILT_IN_PATHS])(
+    "%s is stable through canonical and normalized form and equal to itself",
+    (path) => {
+      const schema = parseOk(builtInSource(path)!);
+      expect(parseOk(schema.canonical()).canonical()).toBe(schema.canonical());
+      expect(parseOk(schema.normalized()).normalized()).toBe(schema.normalized());
+      expect(protobufFormat.canRead(schema, schema, { labels: { reader: "new", writer: "old" } })).toEqual(
+        [],
+      );
+    },
+  );
 });
