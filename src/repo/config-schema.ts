@@ -60,7 +60,16 @@ const registrySchema = z
     readOnly: z.boolean().default(false),
   })
   .superRefine((registry, ctx) => {
-    if (registry.url !== EMBEDDED_URL) return;
+    if (registry.url !== EMBEDDED_URL) {
+      if (registry.auth !== undefined && hasUserinfo(registry.url)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["url"],
+          message: "credentials are given both in the url and in auth; keep one",
+        });
+      }
+      return;
+    }
     for (const key of ["auth", "tls"] as const) {
       if (registry[key] !== undefined) {
         ctx.addIssue({
@@ -110,6 +119,15 @@ function registryUrlProblem(url: string): string | undefined {
   }
   if (parsed.search !== "" || parsed.hash !== "") return "url must not contain a query string or fragment";
   return undefined;
+}
+
+function hasUserinfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false;
+  }
 }
 
 export function withoutUserinfo(url: string): string {

@@ -72,18 +72,9 @@ export function readProjectConfig(text: string, env: Environment, file = PROJECT
     return { value: undefined, warnings: yaml.warnings.map(clean), errors: errors.map(clean), yaml };
   }
   const data = parsed.data;
-  const registryErrors: RepoIssue[] = [];
-  const registries: Record<string, RegistryConfig> = {};
-  for (const [name, entry] of Object.entries(data.registries ?? {})) {
-    const registry = toRegistryConfig(name, entry);
-    if (typeof registry === "string") {
-      registryErrors.push({ file, ...yaml.locate(["registries", name, "url"]), message: registry });
-    } else {
-      registries[name] = registry;
-    }
-  }
-  if (registryErrors.length > 0)
-    return { value: undefined, warnings: yaml.warnings, errors: registryErrors, yaml };
+  const registries = Object.fromEntries(
+    Object.entries(data.registries ?? {}).map(([name, entry]) => [name, toRegistryConfig(name, entry)]),
+  );
   return {
     value: {
       registries: Object.keys(registries).length > 0 ? registries : { ...DEFAULT_REGISTRIES },
@@ -96,8 +87,8 @@ export function readProjectConfig(text: string, env: Environment, file = PROJECT
   };
 }
 
-/** Builds the registry entry, moving URL credentials into `auth`; a string is the problem found. */
-function toRegistryConfig(name: string, entry: RegistryFileEntry): RegistryConfig | string {
+/** Builds the registry entry, moving credentials written into the URL into `auth`. */
+function toRegistryConfig(name: string, entry: RegistryFileEntry): RegistryConfig {
   const registry: RegistryConfig = { name, url: entry.url, readOnly: entry.readOnly };
   if (entry.tls !== undefined) registry.tls = withoutUndefined(entry.tls);
   if (entry.contexts !== undefined) registry.contexts = [...new Set(entry.contexts)];
@@ -109,7 +100,6 @@ function toRegistryConfig(name: string, entry: RegistryFileEntry): RegistryConfi
   if (entry.url !== EMBEDDED_URL) {
     const url = new URL(entry.url);
     if (url.username !== "" || url.password !== "") {
-      if (auth !== undefined) return "credentials are given both in the url and in auth; keep one";
       registry.auth = {
         basic: {
           username: new Secret(decodeURIComponent(url.username)),

@@ -122,7 +122,9 @@ describe("schemaops.yaml", () => {
   it("reports URL credentials given together with auth", () => {
     expect(
       errors(lines("registries:", "  r:", "    url: https://u:p@x.example", "    auth: { bearer: tok }")),
-    ).toEqual(["schemaops.yaml:3:10: credentials are given both in the url and in auth; keep one"]);
+    ).toEqual([
+      "schemaops.yaml:3:10: registries.r.url: credentials are given both in the url and in auth; keep one",
+    ]);
   });
 
   it("never quotes credentials in a message", () => {
