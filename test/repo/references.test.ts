@@ -236,3 +236,21 @@ describe("validation with references", () => {
     ]);
   });
 });
+
+describe("problems that only appear when references are combined", () => {
+  it("are reported in the referenced file, naming the referrer", async () => {
+    const currency = '{"name": "currency", "type": {"type": "enum", "name": "Currency", "symbols": ["EUR"]}}';
+    const errors = await loadErrors({
+      "schemas/default/money.avsc": avroRecord("Money", "com.acme", currency),
+      "schemas/default/price.avsc": avroRecord("Price", "com.acme", currency),
+      "schemas/default/order-value.avsc": avroRecord(
+        "Order",
+        "com.acme",
+        '{"name": "m", "type": "com.acme.Money"}, {"name": "p", "type": "com.acme.Price"}',
+      ),
+    });
+    expect(errors).toEqual([
+      'schemas/default/price.avsc:1:127: invalid Avro schema: type "com.acme.Currency" is already defined (reference "com.acme.Money"); a named type can be defined only once (referenced by schemas/default/order-value.avsc)',
+    ]);
+  });
+});
