@@ -33,3 +33,9 @@ export interface SchemaEntry {
 export function subjectKey(context: string, subject: string): string {
   return `${context}\u0000${subject}`;
 }
+
+/** How a message names a broken schema of this type. */
+export function invalidSchemaLabel(schemaType: SchemaType): string {
+  if (schemaType === "JSON") return "invalid JSON Schema";
+  return schemaType === "AVRO" ? "invalid Avro schema" : "invalid Protobuf schema";
+}

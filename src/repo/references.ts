@@ -5,7 +5,7 @@
 import type { DesiredReference } from "../core/model.js";
 import { parseSubject, qualifySubject } from "../core/subject-names.js";
 import { formatFor } from "../formats/index.js";
-import { subjectKey, type SchemaEntry } from "./entries.js";
+import { invalidSchemaLabel, subjectKey, type SchemaEntry } from "./entries.js";
 import type { RepoIssue } from "./issues.js";
 import { findMention } from "./mentions.js";
 import { ContextProviders, type Lookup } from "./providers.js";
@@ -106,7 +106,7 @@ function inferReferences(
         file: entry.path,
         line: issue.line ?? 1,
         column: issue.column ?? 1,
-        message: `${typeLabel(entry)}: ${issue.message}`,
+        message: `${invalidSchemaLabel(entry.schemaType)}: ${issue.message}`,
       });
     }
     return;
@@ -160,8 +160,4 @@ function unresolvedMessage(
     return `unresolved ${what}: no .proto file of ${where} has this path (relative to the context folder) or ends with it`;
   }
   return `unresolved ${what}: no JSON Schema file of ${where} has this path, file name or $id`;
-}
-
-export function typeLabel(entry: Pick<SchemaEntry, "schemaType">): string {
-  return entry.schemaType === "AVRO" ? "Avro" : entry.schemaType === "PROTOBUF" ? "Protobuf" : "JSON Schema";
 }

@@ -3,9 +3,9 @@
 // file. A schema whose references leave the repository cannot be parsed offline and is skipped.
 
 import { parseSchema, type ResolvedReference as FormatReference } from "../formats/index.js";
-import type { SchemaEntry } from "./entries.js";
+import { invalidSchemaLabel, type SchemaEntry } from "./entries.js";
 import type { RepoIssue } from "./issues.js";
-import { typeLabel, type ResolvedReference } from "./references.js";
+import type { ResolvedReference } from "./references.js";
 
 type Status = "valid" | "invalid" | "outside";
 
@@ -61,7 +61,7 @@ export function validateSchemas(
         file,
         line: issue.line ?? 1,
         column: issue.column ?? 1,
-        message: `invalid ${typeLabel(entry)} schema: ${issue.message}${inReference}`,
+        message: `${invalidSchemaLabel(entry.schemaType)}: ${issue.message}${inReference}`,
       });
     }
     return remember(entry, "invalid");

@@ -22,9 +22,12 @@ export function locatedIssues(yaml: YamlFile, schema: z.ZodType, error: z.ZodErr
       continue;
     }
     const missing = issue.code === "invalid_type" && / received undefined$/.test(issue.message);
+    const received = / received (\w+)$/.exec(issue.message)?.[1] ?? "something else";
     const message = missing
       ? withPath(path.slice(0, -1), `missing required key "${String(path.at(-1))}"`)
-      : withPath(path, issue.message);
+      : path.length === 0 && issue.code === "invalid_type"
+        ? `the file must be a mapping of keys to values, not ${received === "array" ? "a list" : `a ${received}`}`
+        : withPath(path, issue.message);
     // A missing key has no place of its own: point at the key of the mapping that lacks it.
     const at = missing ? yaml.locateKey(path.slice(0, -1)) : yaml.locate(path);
     out.push({ file: yaml.file, ...at, message });

@@ -223,18 +223,22 @@ export const BROKEN: BrokenCase[] = [
     name: "Avro file that is not JSON",
     tree: { "schemas/default/a-value.avsc": lines("{", '  "type": "record"', '  "name": "A"', "}") },
     errors: [
-      "schemas/default/a-value.avsc:3:3: Avro: expected ',' or '}' after a property value, found character \"\\\"\"",
+      "schemas/default/a-value.avsc:3:3: invalid Avro schema: expected ',' or '}' after a property value, found character \"\\\"\"",
     ],
   },
   {
     name: "JSON Schema file that is not JSON",
     tree: { "schemas/default/a-value.schema.json": lines("{", '  "type": "object",', "}") },
-    errors: ["schemas/default/a-value.schema.json:3:1: JSON Schema: invalid JSON: trailing comma before '}'"],
+    errors: [
+      "schemas/default/a-value.schema.json:3:1: invalid JSON Schema: invalid JSON: trailing comma before '}'",
+    ],
   },
   {
     name: "invalid Protobuf schema",
     tree: { "schemas/default/a-value.proto": proto("message A {", "  string id = 1", "}") },
-    errors: ["schemas/default/a-value.proto:4:1: Protobuf: expected ';' after field number, found '}'"],
+    errors: [
+      "schemas/default/a-value.proto:4:1: invalid Protobuf schema: expected ';' after field number, found '}'",
+    ],
   },
   {
     name: "unresolved Avro name",
@@ -346,5 +350,40 @@ export const BROKEN: BrokenCase[] = [
       "schemas/default/a-value.yaml": lines("deleted: yes please"),
     },
     errors: ["schemas/default/a-value.yaml:1:10: deleted: Invalid input: expected boolean, received string"],
+  },
+  {
+    name: "duplicate key in a sidecar",
+    tree: {
+      "schemas/default/a-value.avsc": money,
+      "schemas/default/a-value.yaml": lines("compatibility: FULL", "mode: READONLY", "compatibility: NONE"),
+    },
+    errors: ["schemas/default/a-value.yaml:3:1: YAML: Map keys must be unique"],
+  },
+  {
+    name: "sidecar that is a list instead of a mapping",
+    tree: {
+      "schemas/default/a-value.avsc": money,
+      "schemas/default/a-value.yaml": lines("- compatibility: FULL"),
+    },
+    errors: ["schemas/default/a-value.yaml:1:1: the file must be a mapping of keys to values, not a list"],
+  },
+  {
+    name: "invalid JSON Schema keyword value",
+    tree: {
+      "schemas/default/a-value.schema.json": lines(
+        "{",
+        '  "type": "object",',
+        '  "properties": {"a": {"minLength": "x"}}',
+        "}",
+      ),
+    },
+    errors: [
+      'schemas/default/a-value.schema.json:3:37: invalid JSON Schema: "minLength" must be a non-negative integer, found "x" (at #/properties/a/minLength)',
+    ],
+  },
+  {
+    name: "empty Avro file",
+    tree: { "schemas/default/a-value.avsc": "" },
+    errors: ["schemas/default/a-value.avsc:1:1: invalid Avro schema: empty document: expected a JSON value"],
   },
 ];

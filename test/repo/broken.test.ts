@@ -40,7 +40,7 @@ describe("broken repositories", () => {
       'schemas/default/a-value.avsc:2:35: unknown type "x.nope": it is not a built-in type and no .avsc file of context "." defines it',
       'schemas/default/a-value.yaml:2:1: unknown key "owner" (allowed: subject, type, compatibility, normalize, mode, references, metadata, ruleSet, deleted)',
       "schemas/default/orphan.yaml:1:1: sidecar without a schema file: expected orphan.avsc, orphan.proto, orphan.json or orphan.schema.json beside it",
-      "schemas/staging/b-value.proto:2:25: Protobuf: expected ';' after field number, found '}'",
+      "schemas/staging/b-value.proto:2:25: invalid Protobuf schema: expected ';' after field number, found '}'",
       'schemas/staging/c-value.json:1:10: unresolved $ref "d.json": no JSON Schema file of context ".staging" has this path, file name or $id',
       'schemas/staging/context.yaml:1:16: compatibility: unknown compatibility level "SOMETIMES" (expected one of: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)',
     ]);
