@@ -13,7 +13,7 @@ import { SCHEMAS_DIR, schemaFileName } from "./layout.js";
 import { lint } from "./lint.js";
 import { readRepository } from "./read-repository.js";
 import { resolveReferences, type ResolvedReference } from "./references.js";
-import { isMissing, scanSchemas } from "./scan.js";
+import { isMissing, scanSchemas, type ScanResult } from "./scan.js";
 import { validateSchemas } from "./validate.js";
 
 export interface ProjectFileInfo {
@@ -45,38 +45,12 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
   const errors: RepoIssue[] = [];
   const warnings: RepoIssue[] = [];
 
-  const configText = await readOptional(path.join(dir, PROJECT_FILE));
-  if (configText === undefined) {
-    errors.push({
-      file: PROJECT_FILE,
-      line: 1,
-      column: 1,
-      message: `no ${PROJECT_FILE} in ${dir}: not a schemaops project`,
-    });
-  }
-  const configRead = configText === undefined ? undefined : readProjectConfig(configText, env);
+  const configRead = await readConfig(dir, env, errors);
   errors.push(...(configRead?.errors ?? []));
   warnings.push(...(configRead?.warnings ?? []));
 
   const scan = await scanSchemas(dir);
-  if (!scan.exists) {
-    warnings.push({
-      file: SCHEMAS_DIR,
-      line: 1,
-      column: 1,
-      message: `no ${SCHEMAS_DIR}/ folder: the repository declares no contexts and no subjects`,
-    });
-  }
-  for (const loose of scan.looseFiles) {
-    if (schemaFileName(path.posix.basename(loose)) !== undefined) {
-      errors.push({
-        file: loose,
-        line: 1,
-        column: 1,
-        message: `schema files belong in a context folder (${SCHEMAS_DIR}/default/ for the default context)`,
-      });
-    }
-  }
+  checkLayout(scan, errors, warnings);
   const repo = await readRepository(dir, scan.folders);
   errors.push(...repo.errors);
   warnings.push(...repo.warnings);
@@ -115,6 +89,26 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     project: { dir, config, desired, files: projectFiles(repo.contexts, repo.entries) },
     warnings: sortIssues(uniqueIssues(warnings)),
   };
+}
+
+async function readConfig(dir: string, env: Environment, errors: RepoIssue[]) {
+  const text = await readOptional(path.join(dir, PROJECT_FILE));
+  if (text !== undefined) return readProjectConfig(text, env);
+  const message = `no ${PROJECT_FILE} in ${dir}: not a schemaops project`;
+  errors.push({ file: PROJECT_FILE, line: 1, column: 1, message });
+  return undefined;
+}
+
+function checkLayout(scan: ScanResult, errors: RepoIssue[], warnings: RepoIssue[]): void {
+  if (!scan.exists) {
+    const message = `no ${SCHEMAS_DIR}/ folder: the repository declares no contexts and no subjects`;
+    warnings.push({ file: SCHEMAS_DIR, line: 1, column: 1, message });
+  }
+  for (const loose of scan.looseFiles) {
+    if (schemaFileName(path.posix.basename(loose)) === undefined) continue;
+    const message = `schema files belong in a context folder (${SCHEMAS_DIR}/default/ for the default context)`;
+    errors.push({ file: loose, line: 1, column: 1, message });
+  }
 }
 
 function failed(errors: RepoIssue[], warnings: RepoIssue[]): LoadResult {

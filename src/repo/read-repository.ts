@@ -89,6 +89,7 @@ function contextNameLocation(context: ContextEntry): Omit<RepoIssue, "message"> 
   return { file: context.folderPath, line: 1, column: 1 };
 }
 
+/** The schema files sharing one directory and stem, and the sidecar beside them. */
 interface Group {
   schemas: (ScannedFile & SchemaFileName)[];
   sidecar?: ScannedFile;
@@ -100,6 +101,28 @@ async function readSubjects(
   context: ContextEntry,
   out: RepositoryRead,
 ): Promise<void> {
+  const seen = new Map<string, SchemaEntry>();
+  for (const [key, group] of groupFiles(folder, out)) {
+    if (group.schemas.length === 0) {
+      if (group.sidecar !== undefined) out.errors.push(orphanSidecar(group.sidecar, key));
+      continue;
+    }
+    const sidecar = group.sidecar && (await readSidecarFile(projectDir, group.sidecar, out));
+    for (const schema of group.schemas) {
+      const entry = await readEntry(projectDir, context, schema, sidecar, out);
+      if (entry === undefined) continue;
+      const earlier = seen.get(subjectKey(entry.context, entry.subject));
+      if (earlier !== undefined) {
+        out.errors.push(duplicateSubject(entry, earlier));
+        continue;
+      }
+      seen.set(subjectKey(entry.context, entry.subject), entry);
+      out.entries.push(entry);
+    }
+  }
+}
+
+function groupFiles(folder: ScannedFolder, out: RepositoryRead): Map<string, Group> {
   const groups = new Map<string, Group>();
   const groupOf = (dir: string, stem: string): Group => {
     const key = `${dir}/${stem}`;
@@ -117,60 +140,58 @@ async function readSubjects(
       groupOf(dir, base.slice(0, -SIDECAR_EXTENSION.length)).sidecar = file;
     else if (base.endsWith(".yml")) out.ymlFiles.push(file.path);
   }
-  const seen = new Map<string, SchemaEntry>();
-  for (const [key, group] of groups) {
-    if (group.schemas.length === 0) {
-      if (group.sidecar !== undefined) out.errors.push(orphanSidecar(group.sidecar, key));
-      continue;
-    }
-    const sidecarRead =
-      group.sidecar && readSidecar(group.sidecar.path, await readText(projectDir, group.sidecar));
-    if (sidecarRead) {
-      out.errors.push(...sidecarRead.errors);
-      out.warnings.push(...sidecarRead.warnings);
-    }
-    for (const schema of group.schemas) {
-      const entry: SchemaEntry = {
-        path: schema.path,
-        contextPath: schema.contextPath,
-        context: context.name,
-        subject: schema.stem,
-        schemaType: schema.schemaType,
-        text: await readText(projectDir, schema),
-      };
-      if (group.sidecar && sidecarRead?.value) {
-        const sidecar = { path: group.sidecar.path, value: sidecarRead.value, yaml: sidecarRead.yaml };
-        entry.sidecar = sidecar;
-        if (sidecar.value.subject !== undefined) entry.subject = sidecar.value.subject;
-        const declaredType = sidecar.value.type;
-        if (declaredType !== undefined) {
-          if (typesAllowedFor(schema.extension).includes(declaredType)) entry.schemaType = declaredType;
-          else
-            out.errors.push({
-              file: sidecar.path,
-              ...sidecar.yaml.locate(["type"]),
-              message: `type ${declaredType} does not fit a ${schema.extension} file (allowed: ${typesAllowedFor(schema.extension).join(", ")})`,
-            });
-        }
-      }
-      if (/\p{Cc}/u.test(entry.subject)) {
-        out.errors.push({
-          file: entry.path,
-          line: 1,
-          column: 1,
-          message: "subject names must not contain control characters",
-        });
-        continue;
-      }
-      const earlier = seen.get(subjectKey(entry.context, entry.subject));
-      if (earlier !== undefined) {
-        out.errors.push(duplicateSubject(entry, earlier));
-        continue;
-      }
-      seen.set(subjectKey(entry.context, entry.subject), entry);
-      out.entries.push(entry);
-    }
+  return groups;
+}
+
+async function readSidecarFile(
+  projectDir: string,
+  file: ScannedFile,
+  out: RepositoryRead,
+): Promise<SchemaEntry["sidecar"]> {
+  const read = readSidecar(file.path, await readText(projectDir, file));
+  out.errors.push(...read.errors);
+  out.warnings.push(...read.warnings);
+  return read.value && { path: file.path, value: read.value, yaml: read.yaml };
+}
+
+/** The entry of one schema file; a broken sidecar still lets the schema itself be checked. */
+async function readEntry(
+  projectDir: string,
+  context: ContextEntry,
+  schema: ScannedFile & SchemaFileName,
+  sidecar: SchemaEntry["sidecar"],
+  out: RepositoryRead,
+): Promise<SchemaEntry | undefined> {
+  const entry: SchemaEntry = {
+    path: schema.path,
+    contextPath: schema.contextPath,
+    context: context.name,
+    subject: sidecar?.value.subject ?? schema.stem,
+    schemaType: schema.schemaType,
+    text: await readText(projectDir, schema),
+    ...(sidecar ? { sidecar } : {}),
+  };
+  const declaredType = sidecar?.value.type;
+  if (sidecar && declaredType !== undefined) {
+    const allowed = typesAllowedFor(schema.extension);
+    if (allowed.includes(declaredType)) entry.schemaType = declaredType;
+    else
+      out.errors.push({
+        file: sidecar.path,
+        ...sidecar.yaml.locate(["type"]),
+        message: `type ${declaredType} does not fit a ${schema.extension} file (allowed: ${allowed.join(", ")})`,
+      });
   }
+  if (/\p{Cc}/u.test(entry.subject)) {
+    out.errors.push({
+      file: entry.path,
+      line: 1,
+      column: 1,
+      message: "subject names must not contain control characters",
+    });
+    return undefined;
+  }
+  return entry;
 }
 
 function orphanSidecar(sidecar: ScannedFile, groupKey: string): RepoIssue {

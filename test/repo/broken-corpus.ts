@@ -386,4 +386,9 @@ export const BROKEN: BrokenCase[] = [
     tree: { "schemas/default/a-value.avsc": "" },
     errors: ["schemas/default/a-value.avsc:1:1: invalid Avro schema: empty document: expected a JSON value"],
   },
+  {
+    name: "subject name with a control character",
+    tree: { "schemas/default/a\u0007-value.avsc": money },
+    errors: ["schemas/default/a\u0007-value.avsc:1:1: subject names must not contain control characters"],
+  },
 ];
