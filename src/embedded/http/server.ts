@@ -14,6 +14,7 @@ export interface ListenOptions {
 
 export class HttpFace {
   private server: Server | undefined;
+  private closing = false;
 
   constructor(
     private readonly router: () => Promise<Router>,
@@ -22,6 +23,7 @@ export class HttpFace {
 
   async listen(options: ListenOptions = {}): Promise<{ url: string }> {
     if (this.server) throw new Error("the registry is already listening");
+    this.closing = false;
     const host = options.host ?? "127.0.0.1";
     const router = await this.router();
     const server = createServer((request, response) => {
@@ -47,6 +49,7 @@ export class HttpFace {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.closing = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
@@ -71,6 +74,8 @@ export class HttpFace {
       };
       response.setHeader("connection", "close");
     }
+    // While closing, answered connections must not linger as keep-alive sockets.
+    if (this.closing) response.setHeader("connection", "close");
     response.writeHead(result.status, {
       ...result.headers,
       "content-length": Buffer.byteLength(result.body),
