@@ -29,3 +29,31 @@ export type {
   SourceLocation,
   Finding,
 } from "./formats/types.js";
+export {
+  loadProject,
+  formatIssue,
+  writeRepository,
+  type Project,
+  type LoadResult,
+  type RepoIssue,
+} from "./repo/index.js";
+export {
+  planProject as plan,
+  applyPlan as apply,
+  importRegistry,
+  checkAgainstGit,
+  connectRegistry,
+  StalePlanError,
+  PolicyRefusalError,
+  type ApplyReport,
+} from "./ops/index.js";
+export {
+  createEmbeddedRegistry,
+  type EmbeddedRegistry,
+  type EmbeddedRegistryOptions,
+} from "./embedded/index.js";
+export { createRegistryClient, RegistryError, type RegistryClient } from "./registry/index.js";
+export { renderPlanText, renderPlanMarkdown, renderPlanJson } from "./render/index.js";
+export type { Plan, TargetPlan, Action, RegisterAction } from "./core/plan.js";
+export type { DesiredState, ObservedState } from "./core/model.js";
+export { Secret } from "./core/secret.js";

@@ -2,13 +2,16 @@
 // break policy; runs independent actions in parallel, dependent ones in order; stops at the first failure
 // and reports exactly which actions were done and which were not.
 
-import { changesOf, type Action, type RegisterAction, type TargetPlan } from "../core/plan.js";
+import { changesOf, type Action, type Plan, type RegisterAction, type TargetPlan } from "../core/plan.js";
 import { describeDigestChanges, digestObserved } from "../core/digest.js";
 import { qualifySubject } from "../core/subject-names.js";
 import type { RegistryClient, SettingsScope } from "../registry/index.js";
 import { RegistryError } from "../registry/index.js";
 import { observeRegistry } from "./observe.js";
-import { payloadOf } from "./plan.js";
+import type { RegistryConfig } from "../repo/config.js";
+import type { Project } from "../repo/load.js";
+import { connectRegistry, type RegistryConnection } from "./connect.js";
+import { payloadOf, selectRegistries } from "./plan.js";
 
 export type ApplyEvent =
   | { kind: "start"; action: Action }
@@ -217,4 +220,38 @@ function scopeOf(action: { scope: string; target: string; context: string }): Se
 function describeError(err: unknown): string {
   if (err instanceof RegistryError) return err.message;
   return err instanceof Error ? err.message : String(err);
+}
+
+export interface ApplyPlanOptions extends ApplyOptions {
+  /** Apply only the targets of these registries; all when absent. */
+  registries?: readonly string[];
+  connect?: (projectDir: string, config: RegistryConfig) => Promise<RegistryConnection>;
+}
+
+/** Applies every target of a saved plan, registry by registry, stopping at the first failure. */
+export async function applyPlan(
+  project: Project,
+  plan: Plan,
+  options: ApplyPlanOptions = {},
+): Promise<ApplyReport[]> {
+  const connect = options.connect ?? connectRegistry;
+  const wanted = options.registries;
+  const reports: ApplyReport[] = [];
+  for (const target of plan.targets) {
+    if (wanted && wanted.length > 0 && !wanted.includes(target.registry)) continue;
+    if (changesOf(target).length === 0) {
+      reports.push({ registry: target.registry, done: [], notRun: [] });
+      continue;
+    }
+    const [registry] = selectRegistries(project, [target.registry]);
+    const connection = await connect(project.dir, registry!);
+    try {
+      const report = await applyTarget(target, connection.client, options);
+      reports.push(report);
+      if (report.failed) break;
+    } finally {
+      await connection.close();
+    }
+  }
+  return reports;
 }

@@ -27,6 +27,8 @@ export interface ImportOptions {
   subjects?: readonly string[];
   /** The registry's `contexts:` list in schemaops.yaml, when it has one. */
   registryContexts?: readonly string[];
+  /** The project's `defaults:`, which apply to every context whose files declare no settings. */
+  defaults?: ManagedSettings;
   concurrency?: number;
 }
 
@@ -75,7 +77,25 @@ export async function importRegistry(
       `${older} subject${older === 1 ? " has" : "s have"} older versions; only the latest is written to files (the registry keeps the history)`,
     );
   }
+  warnings.push(...defaultsWarnings(contextSettings, options.defaults ?? {}));
   return { ...written, subjects: subjects.length, contexts, warnings };
+}
+
+/**
+ * A context the registry leaves unset cannot be written as "unset": the project defaults fill it in on
+ * load, and the next plan would then change the registry. Say so instead of pretending the round trip holds.
+ */
+function defaultsWarnings(contexts: ContextToWrite[], defaults: ManagedSettings): string[] {
+  const warnings: string[] = [];
+  for (const context of contexts) {
+    for (const key of ["compatibility", "normalize", "mode"] as const) {
+      if (defaults[key] === undefined || context.settings[key] !== undefined) continue;
+      warnings.push(
+        `context ${context.name} has no ${key} of its own in the registry, so defaults.${key} (${String(defaults[key])}) from schemaops.yaml applies to it: the next plan will set it`,
+      );
+    }
+  }
+  return warnings;
 }
 
 function chooseContexts(available: string[], options: ImportOptions): string[] {

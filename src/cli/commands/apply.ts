@@ -4,7 +4,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { changesOf, PLAN_FORMAT_VERSION, type Plan, type TargetPlan } from "../../core/plan.js";
-import { applyTarget, PolicyRefusalError, type ApplyEvent, type ApplyReport } from "../../ops/apply.js";
+import {
+  applyPlan,
+  applyTarget,
+  PolicyRefusalError,
+  type ApplyEvent,
+  type ApplyReport,
+} from "../../ops/apply.js";
 import { connectRegistry } from "../../ops/connect.js";
 import { gitCommitOf } from "../../ops/git.js";
 import { newPlan, planRegistry, selectRegistries } from "../../ops/plan.js";
@@ -33,22 +39,14 @@ export async function applyCommand(io: Io, options: ApplyCommandOptions): Promis
 
 async function applySavedPlan(io: Io, project: Project, options: ApplyCommandOptions): Promise<ExitCode> {
   const plan = await readPlanFile(path.resolve(io.cwd, options.planFile!));
-  const wanted = options.registry;
-  const targets = plan.targets.filter((t) => !wanted || wanted.length === 0 || wanted.includes(t.registry));
-  const reports: ApplyReport[] = [];
-  for (const target of targets) {
-    const [registry] = selectRegistries(project, [target.registry]);
-    const connection = await connectRegistry(project.dir, registry!);
-    try {
-      const report = await applyOne(io, options, target, (t) =>
-        applyTarget(t, connection.client, progressOptions(io, options)),
-      );
-      reports.push(report);
-      if (report.failed) break;
-    } finally {
-      await connection.close();
-    }
+  if (!options.json && !options.quiet) {
+    const changes = plan.targets.reduce((n, t) => n + changesOf(t).length, 0);
+    println(io.stderr, `Applying ${changes} change(s) from ${options.planFile}…`);
   }
+  const reports = await applyPlan(project, plan, {
+    ...progressOptions(io, options),
+    registries: options.registry,
+  });
   return finish(io, options, reports);
 }
 

@@ -23,6 +23,7 @@ export async function importCommand(io: Io, options: ImportCommandOptions): Prom
     const result = await importRegistry(project.dir, connection.client, {
       contexts: options.context,
       subjects: options.subject,
+      defaults: project.config.defaults,
       ...(registry!.contexts ? { registryContexts: registry!.contexts } : {}),
     });
     if (options.json) {

@@ -1,0 +1,4 @@
+// Preloaded into a benchmarked command: reports the process's peak memory on stderr when it exits.
+process.on("exit", () => {
+  process.stderr.write(`\nschemaops-max-rss-kb=${process.resourceUsage().maxRSS}\n`);
+});
