@@ -3,6 +3,8 @@
 // place that ends the process.
 
 import { Command, CommanderError } from "commander";
+import { createInterface } from "node:readline/promises";
+import { projectCommandModules } from "./commands/project-commands.js";
 import { registryCommand } from "./commands/registry.js";
 import { ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
@@ -16,12 +18,28 @@ export interface CommandContext {
   shutdown(): Promise<void>;
 }
 
-const commandModules: ((context: CommandContext) => Command)[] = [registryCommand];
+const commandModules: ((context: CommandContext) => Command)[] = [...projectCommandModules, registryCommand];
+
+/** A one-line question on the terminal; only offered when both ends are a terminal. */
+async function prompt(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.Ok;
   const context: CommandContext = {
-    io: { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+    io: {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      ...(process.stdin.isTTY && process.stderr.isTTY ? { prompt } : {}),
+    },
     exit: (code) => {
       exitCode = code;
     },

@@ -15,8 +15,8 @@ import {
 
 export interface TextOptions {
   color?: boolean;
-  /** Show schema diffs (default true). */
-  diffs?: boolean;
+  /** Schema diffs: "changed" (default) for changed subjects only, "all" also prints new subjects whole. */
+  diffs?: "changed" | "all" | "none";
 }
 
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
@@ -26,11 +26,13 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   const paint = (style: Style, text: string) =>
     options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text;
   const out: string[] = [];
-  for (const target of plan.targets) out.push(...renderTarget(target, paint, options.diffs ?? true), "");
+  for (const target of plan.targets) out.push(...renderTarget(target, paint, options.diffs ?? "changed"), "");
   return out.join("\n");
 }
 
-function renderTarget(target: TargetPlan, paint: (s: Style, t: string) => string, diffs: boolean): string[] {
+type Diffs = NonNullable<TextOptions["diffs"]>;
+
+function renderTarget(target: TargetPlan, paint: (s: Style, t: string) => string, diffs: Diffs): string[] {
   const server = target.observed.serverVersion ? ` (server ${target.observed.serverVersion})` : "";
   const lines = [paint("bold", `Registry ${target.registry}${server}`)];
   const summary = summarize(target);
@@ -43,7 +45,7 @@ function renderTarget(target: TargetPlan, paint: (s: Style, t: string) => string
   return lines;
 }
 
-function renderAction(action: Action, paint: (s: Style, t: string) => string, diffs: boolean): string[] {
+function renderAction(action: Action, paint: (s: Style, t: string) => string, diffs: Diffs): string[] {
   switch (action.kind) {
     case "register":
       return renderRegister(action, paint, diffs);
@@ -76,7 +78,7 @@ function renderAction(action: Action, paint: (s: Style, t: string) => string, di
 function renderRegister(
   action: RegisterAction,
   paint: (s: Style, t: string) => string,
-  diffs: boolean,
+  diffs: Diffs,
 ): string[] {
   const sign = action.reason === "new-subject" ? paint("green", "+") : paint("yellow", "~");
   const verdict = action.compatibility.verdict;
@@ -94,9 +96,15 @@ function renderRegister(
     lines.push(paint("red", `      ${message.errorType}${path} (${where}): ${message.description}`));
     if (message.quirk) lines.push(paint("dim", `        note: ${message.quirk}`));
   }
-  const disagreement = action.compatibility.registryVerdict;
-  if (disagreement) lines.push(paint("yellow", `      the registry itself says: ${disagreement.verdict}`));
-  if (diffs && action.diff) {
+  const registry = action.compatibility.registryVerdict;
+  if (registry && registry.verdict !== action.compatibility.verdict) {
+    lines.push(paint("yellow", `      the registry itself says: ${registry.verdict}`));
+    for (const message of registry.messages) lines.push(paint("yellow", `        ${message}`));
+  } else if (registry) {
+    lines.push(paint("dim", "      confirmed by the registry's compatibility endpoint"));
+  }
+  const showDiff = diffs === "all" || (diffs === "changed" && action.reason !== "new-subject");
+  if (showDiff && action.diff) {
     for (const line of action.diff.trimEnd().split("\n")) {
       const style: Style | undefined = line.startsWith("+")
         ? "green"

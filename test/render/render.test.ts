@@ -71,10 +71,19 @@ describe("plan renderers", () => {
     await expect(text).toMatchFileSnapshot("golden/plan.txt");
   });
 
+  it("text: new subjects print whole only when all diffs are asked for", () => {
+    expect(renderPlanText(plan)).not.toContain("+++ schemas/default/customers-value.avsc");
+    expect(renderPlanText(plan)).toContain("+++ schemas/default/orders-value.avsc");
+    expect(renderPlanText(plan, { diffs: "all" })).toContain('+  "name": "Customer",');
+    expect(renderPlanText(plan, { diffs: "none" })).not.toContain("+++");
+  });
+
   it("text: colours only on request", () => {
     const text = renderPlanText(plan, { color: true });
     expect(text).toContain("\u001b[31m");
-    expect(text.replaceAll(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g"), "")).toBe(renderPlanText(plan));
+    expect(text.replaceAll(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g"), "")).toBe(
+      renderPlanText(plan),
+    );
   });
 
   it("markdown: summary table and one collapsible section per registration", async () => {
