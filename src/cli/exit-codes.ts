@@ -12,3 +12,8 @@ export const ExitCode = {
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The exit code of a command that ended with an error: refusals by policy are 3, everything else 1. */
+export function exitCodeForError(error: unknown): ExitCode {
+  return error instanceof Error && error.name === "PolicyRefusalError" ? ExitCode.Blocked : ExitCode.Error;
+}

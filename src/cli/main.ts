@@ -6,7 +6,7 @@ import { Command, CommanderError } from "commander";
 import { createInterface } from "node:readline/promises";
 import { projectCommandModules } from "./commands/project-commands.js";
 import { registryCommand } from "./commands/registry.js";
-import { ExitCode } from "./exit-codes.js";
+import { ExitCode, exitCodeForError } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
 /** What a command module gets from the entry point. */
@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     process.stderr.write(`schemaops: ${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.Error;
+    return exitCodeForError(error);
   }
   return exitCode;
 }
