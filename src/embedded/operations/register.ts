@@ -76,7 +76,8 @@ function existingRegistration(
   options: RegisterOptions,
 ): VersionRecord | undefined {
   const version = request.version ?? 0;
-  if ((version !== 0 && version !== -1) || !hasSchemaText(request)) return undefined;
+  const explicitRow = version > 0 && request.id !== undefined && request.id >= 0;
+  if ((version !== 0 && version !== -1 && !explicitRow) || !hasSchemaText(request)) return undefined;
   const config = effectiveConfig(state, services.settings, ref.context, ref.name);
   if (hasDefaultsOrOverrides(config)) return undefined;
   const mode = effectiveMode(state, ref.context, ref.name);
@@ -91,6 +92,14 @@ function existingRegistration(
     normalize: !isImporting(mode) && (options.normalize ?? config.normalize ?? false),
     strict: false,
   });
+  if (explicitRow) {
+    // An explicit id and version naming the identical row (a replayed import) changes nothing.
+    const row = subject?.versions.find((v) => v.version === version && !v.deleted);
+    const same = row !== undefined && row.id === request.id;
+    return same && state.idEntry(ref.context, row.id)?.hash === contentHash(candidate.content)
+      ? row
+      : undefined;
+  }
   const found = findInSubject(services, subject, candidate, { includeDeleted: false });
   if (!found) return undefined;
   if (request.id !== undefined && request.id >= 0 && request.id !== found.id) return undefined;

@@ -9,7 +9,14 @@ import { DEFAULT_CONTEXT, parseSubject, subjectRef, subjectPrefixMatcher } from 
 import { paginate, SEARCH_LIMITS, UNLIMITED, type Page } from "./paging.js";
 import { compareStrings, type DeletedFilter } from "./reads.js";
 import type { Services } from "./services.js";
-import { compact, schemaEntity, schemaText, type Entity, type RenderOptions } from "./views.js";
+import {
+  compact,
+  renderedReferences,
+  schemaEntity,
+  schemaText,
+  type Entity,
+  type RenderOptions,
+} from "./views.js";
 
 /**
  * The context an id is looked up in (§5): the default one without `subject`; the subject's context
@@ -44,7 +51,7 @@ export function schemaById(
     guid: guidOf(entry.hash),
     schemaType: entry.content.schemaType,
     schema: schemaText(services, context, anyRow.row, options.format),
-    references: entry.content.references,
+    references: renderedReferences(context, entry.content.references, options.referenceFormat),
     metadata: entry.content.metadata,
     ruleSet: entry.content.ruleSet,
     maxId: options.fetchMaxId ? state.context(context)?.maxId : undefined,

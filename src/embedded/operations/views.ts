@@ -43,16 +43,14 @@ export function schemaText(
   return row.content.schema;
 }
 
-function references(
+/** References as stored, or with `referenceFormat=qualified` their subjects qualified with the context. */
+export function renderedReferences(
   context: string,
-  row: VersionRecord,
+  references: SchemaReference[],
   referenceFormat: string | undefined,
 ): SchemaReference[] {
-  if (referenceFormat !== "qualified") return row.content.references;
-  return row.content.references.map((r) => ({
-    ...r,
-    subject: referenceTarget(context, r.subject).qualified,
-  }));
+  if (referenceFormat !== "qualified") return references;
+  return references.map((r) => ({ ...r, subject: referenceTarget(context, r.subject).qualified }));
 }
 
 /** A Schema entity (get by version, lookup, `/schemas`). */
@@ -69,7 +67,7 @@ export function schemaEntity(
     id: row.id,
     guid: guidOf(contentHash(content)),
     schemaType: content.schemaType,
-    references: references(ref.context, row, options.referenceFormat),
+    references: renderedReferences(ref.context, row.content.references, options.referenceFormat),
     metadata: content.metadata,
     ruleSet: content.ruleSet,
     schema: schemaText(services, ref.context, row, options.format),

@@ -230,6 +230,14 @@ describe("IMPORT", () => {
     expect((await api.get(`/subjects/${enc(subject)}/versions/5`)).body.id).toBe(100);
   });
 
+  it("answers a replayed import (same id, version and schema) with the stored row", async () => {
+    const ctx = await importingContext();
+    const subject = `:${ctx}:${unique("imp-replay")}`;
+    const first = await register(subject, { schema: avroRecord("Replay"), id: 40, version: 3 });
+    const again = await register(subject, { schema: avroRecord("Replay"), id: 40, version: 3 });
+    expect(again.body).toEqual(first.body);
+  });
+
   it("refuses a registration without id with 42205", async () => {
     const ctx = await importingContext();
     const name = unique("imp-noid");

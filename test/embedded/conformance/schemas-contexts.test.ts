@@ -236,6 +236,32 @@ describe("contexts", () => {
     expect(outside.body.error_code).toBe(42201);
   });
 
+  it("qualifies reference subjects with referenceFormat=qualified", async () => {
+    const ctx = context();
+    const target = unique("qref-target");
+    await register(`:${ctx}:${target}`, { schema: avroRecord("QPart", ["p"], { namespace: "q" }) });
+    const schema = JSON.stringify({
+      type: "record",
+      name: "QWhole",
+      namespace: "q",
+      fields: [{ name: "part", type: "q.QPart" }],
+    });
+    const referrer = `:${ctx}:${unique("qref-user")}`;
+    const { body } = await register(referrer, {
+      schema,
+      references: [{ name: "q.QPart", subject: target, version: 1 }],
+    });
+    const stored = (await api.get(`/subjects/${enc(referrer)}/versions/1`)).body.references;
+    expect(stored).toEqual([{ name: "q.QPart", subject: target, version: 1 }]);
+    const qualified = (await api.get(`/subjects/${enc(referrer)}/versions/1?referenceFormat=qualified`)).body
+      .references;
+    expect(qualified).toEqual([{ name: "q.QPart", subject: `:${ctx}:${target}`, version: 1 }]);
+    const byId = await api.get(
+      `/schemas/ids/${body.id}?subject=${enc(`:${ctx}:`)}&referenceFormat=qualified`,
+    );
+    expect(byId.body.references).toEqual(qualified);
+  });
+
   it("refuses to delete a context that still has subjects, soft-deleted ones included (42211)", async () => {
     const ctx = context();
     const subject = `:${ctx}:${unique("busy")}`;
