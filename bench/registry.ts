@@ -49,13 +49,10 @@ async function serve(args: string[]): Promise<Served> {
   };
 }
 
-const schemaNumber = (n: number) =>
-  JSON.stringify({
-    type: "record",
-    name: `Bench${n}`,
-    namespace: "bench",
-    fields: [{ name: "id", type: "string" }],
-  });
+const schemaNamed = (name: string) =>
+  JSON.stringify({ type: "record", name, namespace: "bench", fields: [{ name: "id", type: "string" }] });
+const schemaNumber = (n: number) => schemaNamed(`Bench${n}`);
+const warmupSchema = (n: number) => schemaNamed(`Warmup${n}`);
 
 /** Runs `count` operations with `concurrency` workers; returns operations per second. */
 async function measure(
@@ -103,6 +100,7 @@ async function serverFigures(store: string, args: string[]): Promise<ServerFigur
     );
   const figures: ServerFigures[] = [];
   try {
+    await warmUp(post);
     let offset = 0;
     for (const concurrency of [1, 32]) {
       const count = concurrency === 1 ? Math.max(100, REGISTRATIONS / 4) : REGISTRATIONS;
@@ -133,7 +131,18 @@ interface ClientFigures {
 async function clientFigures(): Promise<ClientFigures[]> {
   const server = await serve([]);
   const figures: ClientFigures[] = [];
+  const pool = new Pool(server.url, { connections: 8 });
   try {
+    await warmUp((path, body) =>
+      expectOk(
+        pool.request({
+          method: "POST",
+          path,
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        }),
+      ),
+    );
     for (const concurrency of [1, 32]) {
       const ours = createRegistryClient({ url: server.url });
       const oursRate = await measure(CLIENT_SUBJECTS, concurrency, async (i) => {
@@ -162,9 +171,16 @@ async function clientFigures(): Promise<ClientFigures[]> {
       });
     }
   } finally {
+    await pool.close();
     await server.stop();
   }
   return figures;
+}
+
+/** Warms the server up (JIT, caches) on subjects the measurements do not use. */
+async function warmUp(post: (path: string, body: object) => Promise<void>): Promise<void> {
+  await measure(300, 8, (i) => post(`/subjects/warmup-${i}/versions`, { schema: warmupSchema(i) }));
+  await measure(1_000, 8, (i) => post(`/subjects/warmup-${i % 300}`, { schema: warmupSchema(i % 300) }));
 }
 
 const rate = (value: number) => Math.round(value).toLocaleString("en-US").padStart(9);

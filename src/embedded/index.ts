@@ -9,3 +9,4 @@ export {
 export type { RegistrySettings } from "./settings.js";
 export { REGISTRY_VERSION } from "./settings.js";
 export { CorruptStoreError } from "./persistence/journal.js";
+export { StoreInUseError } from "./persistence/lock.js";

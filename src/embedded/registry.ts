@@ -65,8 +65,9 @@ export function createEmbeddedRegistry(options: EmbeddedRegistryOptions = {}): E
     },
     async close() {
       await http.close();
-      const { store } = await opening;
-      await store.close();
+      // A store that never opened has nothing to release.
+      const opened = await opening.catch(() => undefined);
+      await opened?.store.close();
     },
   };
 }

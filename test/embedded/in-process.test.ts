@@ -1,5 +1,8 @@
 // The in-process face answers like the HTTP one, and the server settings it takes apply.
 
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEmbeddedRegistry, type EmbeddedRegistry } from "../../src/embedded/index.js";
 import { avroRecord } from "./helpers/schemas.js";
@@ -48,5 +51,16 @@ describe("in-process registry", () => {
       schema: avroRecord("Large", ["a", "b", "c", "d"]),
     });
     expect(res.json).toMatchObject({ error_code: 42209 });
+  });
+});
+
+describe("a registry whose store cannot open", () => {
+  it("reports the failure on use and still closes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "schemaops-broken-"));
+    await writeFile(join(dir, "snapshot.json"), '{"format":99}');
+    const broken = createEmbeddedRegistry({ dir });
+    await expect(broken.listen({ port: 0 })).rejects.toThrow(/not a snapshot/);
+    await broken.close();
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -12,6 +12,7 @@
 //   snapshot.json        {"format":1,"generation":g,"changes":[…]}: the whole state as changes
 //   journal-<g>.log      one line per mutation after snapshot g: "<crc32 hex>\t<json array of changes>"
 //   *.tmp                an unfinished snapshot; ignored and removed on open
+//   lock                 the pid of the registry using the directory
 //
 // A record is acknowledged only after its line is flushed. A crash can leave a torn last line: its
 // checksum (or its missing newline) gives it away and it is cut off on open. A bad line followed by
@@ -22,6 +23,7 @@ import { mkdir, open, readdir, readFile, type FileHandle } from "node:fs/promise
 import { join } from "node:path";
 import type { Change } from "../store/changes.js";
 import { isErrno, removeIfExists, syncDirectory, writeFileDurably } from "./durable-files.js";
+import { DirectoryLock } from "./lock.js";
 
 const SNAPSHOT = "snapshot.json";
 const FORMAT = 1;
@@ -46,6 +48,7 @@ export class CorruptStoreError extends Error {
 export class Journal {
   private constructor(
     private readonly dir: string,
+    private readonly lock: DirectoryLock,
     private generation: number,
     private handle: FileHandle,
     private size: number,
@@ -54,6 +57,20 @@ export class Journal {
 
   static async open(dir: string, options: JournalOptions = {}): Promise<LoadedJournal> {
     await mkdir(dir, { recursive: true });
+    const lock = await DirectoryLock.acquire(dir);
+    try {
+      return await Journal.load(dir, lock, options);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private static async load(
+    dir: string,
+    lock: DirectoryLock,
+    options: JournalOptions,
+  ): Promise<LoadedJournal> {
     const snapshot = await readSnapshot(dir);
     const generation = snapshot?.generation ?? 0;
     await removeLeftovers(dir, generation);
@@ -66,6 +83,7 @@ export class Journal {
 
     const journal = new Journal(
       dir,
+      lock,
       generation,
       handle,
       validBytes,
@@ -110,6 +128,7 @@ export class Journal {
 
   async close(): Promise<void> {
     await this.handle.close();
+    await this.lock.release();
   }
 }
 

@@ -327,6 +327,21 @@ describe("top-level and global settings", () => {
     await top.delete("/config");
   });
 
+  it("lets a subject config without normalize inherit the top-level normalize", async () => {
+    await top.put("/config", { normalize: true });
+    const subject = unique("inherit-normalize");
+    await top.put(`/config/${subject}`, { compatibility: "NONE" });
+    const schema = JSON.stringify({
+      type: "object",
+      properties: { b: { type: "string" }, a: { type: "string" } },
+    });
+    const res = await top.post(`/subjects/${subject}/versions`, { schemaType: "JSON", schema });
+    expect(res.body.schema).toBe(
+      '{"properties":{"a":{"type":"string"},"b":{"type":"string"}},"type":"object"}',
+    );
+    await top.delete("/config");
+  });
+
   it("does not apply the top-level config to named contexts, but applies :.__GLOBAL:", async () => {
     await top.put("/config", { compatibility: "NONE" });
     const ctx = context();

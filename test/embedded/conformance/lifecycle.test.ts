@@ -192,6 +192,25 @@ describe("references", () => {
     ]);
   });
 
+  it("finds a referencing schema sent with its references inlined", async () => {
+    const { referrer, referrerId } = await referenced();
+    const inlined = JSON.stringify({
+      type: "record",
+      name: "User",
+      namespace: "acme",
+      fields: [
+        {
+          name: "home",
+          type: { type: "record", name: "Address", fields: [{ name: "street", type: "string" }] },
+        },
+      ],
+    });
+    expect((await api.post(`/subjects/${referrer}`, { schema: inlined })).body).toMatchObject({
+      id: referrerId,
+      version: 1,
+    });
+  });
+
   it("lists the referrer's id in referencedby", async () => {
     const { target, referrerId } = await referenced();
     expect((await api.get(`/subjects/${target}/versions/1/referencedby`)).body).toEqual([referrerId]);

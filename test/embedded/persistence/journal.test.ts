@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorruptStoreError, Journal } from "../../../src/embedded/persistence/journal.js";
+import { StoreInUseError } from "../../../src/embedded/persistence/lock.js";
 import type { Change } from "../../../src/embedded/store/changes.js";
 
 let dir: string;
@@ -82,5 +83,21 @@ describe("journal", () => {
     await journal.close();
     expect(batches).toEqual([change(1), change(2)]);
     expect((await readdir(dir)).sort()).toEqual(["journal-0.log"]);
+  });
+
+  it("refuses a directory another registry has open, and frees it on close", async () => {
+    const first = await Journal.open(dir);
+    await expect(Journal.open(dir)).rejects.toBeInstanceOf(StoreInUseError);
+    await first.journal.close();
+    const second = await Journal.open(dir);
+    await second.journal.close();
+  });
+
+  it("takes over the lock of a process that no longer runs", async () => {
+    // Above Linux's largest pid_max, so no process can have this pid.
+    await writeFile(join(dir, "lock"), String(2 ** 22 + 1));
+    const { journal } = await Journal.open(dir);
+    expect(await readFile(join(dir, "lock"), "utf8")).toBe(String(process.pid));
+    await journal.close();
   });
 });
