@@ -381,3 +381,26 @@ describe("top-level and global settings", () => {
     expect((await top.post(`/subjects/${subject}/versions`, { schema: avroRecord("G") })).status).toBe(200);
   });
 });
+
+describe("server settings", () => {
+  let own: ServedRegistry;
+  let fixed: Http;
+  beforeAll(async () => {
+    own = await serveRegistry(["--no-mode-mutability", "--compatibility", "full_transitive"]);
+    fixed = http(own.url);
+  });
+  afterAll(async () => {
+    await own.stop();
+  });
+
+  it("refuses mode changes with 42205 when mode mutability is off", async () => {
+    expect((await fixed.put(`/mode/${unique("immutable")}`, { mode: "READONLY" })).body).toEqual({
+      error_code: 42205,
+      message: "Mode changes are not allowed",
+    });
+  });
+
+  it("reports the configured server default level", async () => {
+    expect((await fixed.get("/config")).body).toEqual({ compatibilityLevel: "FULL_TRANSITIVE" });
+  });
+});
