@@ -3,8 +3,7 @@
 import { errors } from "../errors.js";
 import { outcome } from "../store/changes.js";
 import { DEFAULT_CONTEXT } from "../subjects.js";
-import { paginate, UNLIMITED, type Page } from "./paging.js";
-import { compareStrings } from "./reads.js";
+import { compareStrings, paginate, UNLIMITED, type Page } from "./paging.js";
 import type { Services } from "./services.js";
 
 /** `.` first, then every context created by a registration, sorted. */

@@ -5,7 +5,8 @@ import { errors } from "../errors.js";
 import { mergeMetadata, mergeRuleSets, normalizeMetadata, normalizeRuleSet } from "../metadata.js";
 import type { SchemaContent } from "../model.js";
 import { sameMetadata, sameRuleSet } from "../schemas/identity.js";
-import { validSubject } from "../subjects.js";
+import { validSubject, type SubjectRef } from "../subjects.js";
+import { withContextFallback } from "./context-fallback.js";
 import { findInSubject } from "./find.js";
 import { existingSubject } from "./reads.js";
 import { hasSchemaText, requestSchemaType, type RegisterRequest } from "./request.js";
@@ -19,7 +20,17 @@ export function lookupSchema(
   request: RegisterRequest,
   options: RenderOptions & { normalize?: boolean; deleted?: boolean },
 ): Entity {
-  const ref = validSubject(rawSubject);
+  return withContextFallback(services, validSubject(rawSubject), (ref) =>
+    lookupIn(services, ref, request, options),
+  );
+}
+
+function lookupIn(
+  services: Services,
+  ref: SubjectRef,
+  request: RegisterRequest,
+  options: RenderOptions & { normalize?: boolean; deleted?: boolean },
+): Entity {
   const includeDeleted = options.deleted ?? false;
   const subject = existingSubject(services, ref, includeDeleted);
   if (!hasSchemaText(request)) throw errors.schemaNotFound();

@@ -32,3 +32,8 @@ export function paginate<T>(items: T[], page: Page, limits: { defaultLimit: numb
   const limit = requested > 0 && requested <= limits.maxLimit ? requested : limits.defaultLimit;
   return items.slice(offset, offset + limit);
 }
+
+/** Java's String.compareTo order, which the registry sorts subject names by. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

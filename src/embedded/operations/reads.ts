@@ -4,7 +4,16 @@ import { errors } from "../errors.js";
 import type { VersionRecord } from "../model.js";
 import type { SubjectState } from "../store/state.js";
 import { subjectPrefixMatcher, validSubject, type SubjectRef } from "../subjects.js";
-import { LATEST, paginate, parseVersion, SEARCH_LIMITS, UNLIMITED, type Page } from "./paging.js";
+import {
+  compareStrings,
+  LATEST,
+  paginate,
+  parseVersion,
+  SEARCH_LIMITS,
+  UNLIMITED,
+  type Page,
+} from "./paging.js";
+import { withContextFallback } from "./context-fallback.js";
 import type { Services } from "./services.js";
 import { schemaEntity, type Entity, type RenderOptions } from "./views.js";
 
@@ -75,12 +84,8 @@ export function getVersion(
   versionText: string,
   options: RenderOptions & { deleted?: boolean },
 ): Entity {
-  const ref = validSubject(rawSubject);
-  return schemaEntity(
-    services,
-    ref,
-    findVersion(services, ref, versionText, options.deleted ?? false),
-    options,
+  return withContextFallback(services, validSubject(rawSubject), (ref) =>
+    schemaEntity(services, ref, findVersion(services, ref, versionText, options.deleted ?? false), options),
   );
 }
 
@@ -120,9 +125,4 @@ export function referencedBy(
     options,
     SEARCH_LIMITS,
   );
-}
-
-/** Java's String.compareTo order, which the registry sorts subject names by. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

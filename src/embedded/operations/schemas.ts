@@ -6,8 +6,8 @@ import type { RuleSet, VersionRecord } from "../model.js";
 import { guidOf } from "../schemas/identity.js";
 import type { RegistryState, SubjectState } from "../store/state.js";
 import { DEFAULT_CONTEXT, parseSubject, subjectRef, subjectPrefixMatcher } from "../subjects.js";
-import { paginate, SEARCH_LIMITS, UNLIMITED, type Page } from "./paging.js";
-import { compareStrings, type DeletedFilter } from "./reads.js";
+import { compareStrings, paginate, SEARCH_LIMITS, UNLIMITED, type Page } from "./paging.js";
+import type { DeletedFilter } from "./reads.js";
 import type { Services } from "./services.js";
 import {
   compact,

@@ -205,6 +205,21 @@ describe("contexts", () => {
     ).toBe(body.id);
   });
 
+  it("falls back to other contexts for an unqualified subject absent from the default one", async () => {
+    const ctx = context();
+    const name = unique("fallback");
+    const { body } = await register(`:${ctx}:${name}`, { schema: avroRecord("Fallback") });
+    expect((await api.get(`/subjects/${name}/versions/1`)).body).toMatchObject({
+      subject: `:${ctx}:${name}`,
+      id: body.id,
+    });
+    expect((await api.post(`/subjects/${name}`, { schema: avroRecord("Fallback") })).body).toMatchObject({
+      subject: `:${ctx}:${name}`,
+      version: 1,
+    });
+    expect((await api.get(`/subjects/${name}/versions`)).body.error_code).toBe(40401);
+  });
+
   it("scopes /schemas/ids/{id} to the context of `subject`", async () => {
     const ctx = context();
     await register(`:${ctx}:${unique("scoped")}`, { schema: avroRecord("Scoped") });
