@@ -65,8 +65,8 @@ export async function register(
 
 /**
  * §4.1 step 4: an identical (or equivalent) schema already registered under the subject is returned
- * as it is, in any mode. Only without an explicit version (or with -1 meaning "the latest") and when
- * the config adds no metadata or rules of its own.
+ * as it is, in any mode, when the config adds no metadata or rules of its own. Without a version (or
+ * with -1, "the latest") any live version may match; with an explicit id and version, only that row.
  */
 function existingRegistration(
   services: Services,

@@ -55,6 +55,9 @@ export class Journal {
     private readonly compactAfterBytes: number,
   ) {}
 
+  /** Set when a failed append could not be undone: nothing more may be appended. */
+  private broken: Error | undefined;
+
   static async open(dir: string, options: JournalOptions = {}): Promise<LoadedJournal> {
     await mkdir(dir, { recursive: true });
     const lock = await DirectoryLock.acquire(dir);
@@ -94,10 +97,19 @@ export class Journal {
 
   /** Appends one mutation and returns once it is on disk. */
   async append(changes: readonly Change[]): Promise<void> {
+    if (this.broken) throw this.broken;
     const json = JSON.stringify(changes);
     const line = `${crc32(json).toString(16).padStart(8, "0")}\t${json}\n`;
-    await this.handle.write(line);
-    await this.handle.datasync();
+    try {
+      await this.handle.write(line);
+      await this.handle.datasync();
+    } catch (error) {
+      // A failed append (a full disk) must not leave half a record for the next one to follow.
+      await this.handle.truncate(this.size).catch((truncateError: unknown) => {
+        this.broken = new Error(`the journal in ${this.dir} could not be repaired`, { cause: truncateError });
+      });
+      throw error;
+    }
     this.size += Buffer.byteLength(line);
   }
 

@@ -100,4 +100,11 @@ describe("journal", () => {
     expect(await readFile(join(dir, "lock"), "utf8")).toBe(String(process.pid));
     await journal.close();
   });
+
+  it("refuses further appends once a failed append could not be undone", async () => {
+    const { journal } = await Journal.open(dir);
+    await journal.close();
+    await expect(journal.append(change(1))).rejects.toThrow();
+    await expect(journal.append(change(2))).rejects.toThrow(/could not be repaired/);
+  });
 });
