@@ -65,7 +65,7 @@ export function schemaEntity(
     subject: ref.qualified,
     version: row.version,
     id: row.id,
-    guid: guidOf(contentHash(content)),
+    guid: guidOf(services.store.state.idEntry(ref.context, row.id)?.hash ?? contentHash(content)),
     schemaType: content.schemaType,
     references: renderedReferences(ref.context, row.content.references, options.referenceFormat),
     metadata: content.metadata,
