@@ -59,7 +59,7 @@ describe("Protobuf descriptors", () => {
   it("prints a descriptor as text that describes the same file", () => {
     const descriptor = serializedDescriptor(parse(ORDER));
     const text = protobufTextFromDescriptor(descriptor);
-    expect(text).toContain("map<string, acme.v1.Order.Line> lines = 2;");
+    expect(text).toContain("map<string, .acme.v1.Order.Line> lines = 2;");
     expect(serializedDescriptor(parse(text!))).toBe(descriptor);
   });
 

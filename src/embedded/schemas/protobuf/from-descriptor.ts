@@ -230,7 +230,7 @@ class ProtoPrinter {
       byExtendee.set(field.extendee ?? "", list);
     }
     for (const [extendee, list] of byExtendee) {
-      this.line(depth, `extend ${absoluteName(extendee)} {`);
+      this.line(depth, `extend ${extendee} {`);
       for (const field of list)
         this.line(
           depth + 1,
@@ -244,8 +244,8 @@ class ProtoPrinter {
     this.line(0, `service ${service.name} {`);
     this.options(1, service.options);
     for (const method of service.method ?? []) {
-      const input = `${method.clientStreaming ? "stream " : ""}${absoluteName(method.inputType)}`;
-      const output = `${method.serverStreaming ? "stream " : ""}${absoluteName(method.outputType)}`;
+      const input = `${method.clientStreaming ? "stream " : ""}${method.inputType}`;
+      const output = `${method.serverStreaming ? "stream " : ""}${method.outputType}`;
       this.line(1, `rpc ${method.name} (${input}) returns (${output});`);
     }
     this.line(0, "}");
@@ -268,14 +268,10 @@ class ProtoPrinter {
   }
 }
 
-/** Scalar names, or the fully qualified type name without its leading dot (it resolves from the root). */
+/** Scalar names, or the fully qualified type name with its leading dot, so that it resolves from the root. */
 function typeText(field: FieldD | undefined): string {
   if (!field) return "bytes";
-  return SCALAR_NAMES[field.type ?? ""] ?? absoluteName(field.typeName ?? "bytes");
-}
-
-function absoluteName(typeName: string): string {
-  return typeName.replace(/^\./, "");
+  return SCALAR_NAMES[field.type ?? ""] ?? field.typeName ?? "bytes";
 }
 
 function fieldOptions(field: FieldD): string {
