@@ -69,7 +69,9 @@ async function seed(registry: EmbeddedRegistry): Promise<void> {
   await registry.handle("PUT", "/config", { compatibility: "NONE" });
   for (let i = 0; i < SUBJECTS; i++) {
     for (let v = 1; v <= VERSIONS; v++) {
-      const answer = await registry.handle("POST", `/subjects/subject-${i}-value/versions`, { schema: schemaOf(i, v) });
+      const answer = await registry.handle("POST", `/subjects/subject-${i}-value/versions`, {
+        schema: schemaOf(i, v),
+      });
       if (answer.status !== 200) throw new Error(`seeding failed: ${answer.status} ${answer.body}`);
     }
   }
@@ -99,10 +101,14 @@ interface Measured {
 function runPlan(dir: string): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", USAGE_HOOK, CLI, "plan", "--json", "--detailed-exitcode"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", USAGE_HOOK, CLI, "plan", "--json", "--detailed-exitcode"],
+      {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -134,10 +140,17 @@ export async function runPlanBench(): Promise<void> {
   const registry = createEmbeddedRegistry();
   const seedStart = performance.now();
   await seed(registry);
-  console.log(`seeded ${SUBJECTS} subjects × ${VERSIONS} versions in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${SUBJECTS} subjects × ${VERSIONS} versions in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
   const front = await latencyFront(registry);
   const dir = await writeProject(front.url);
   try {
+    if (process.env.BENCH_HOLD) {
+      // For profiling: keep the seeded registry up and print where the project is.
+      console.log(`holding: project ${dir}, registry ${front.url}`);
+      await new Promise(() => undefined);
+    }
     front.requests = 0;
     const plan = await runPlan(dir);
     const planRequests = front.requests;
@@ -156,9 +169,14 @@ export async function runPlanBench(): Promise<void> {
       ["peak memory (RSS)", `${plan.maxRssMb.toFixed(0)} MB`, "–"],
     ];
     console.log(`registry: ${SUBJECTS} subjects × ${VERSIONS} versions, ${LATENCY_MS} ms added per request`);
-    console.log(`plan: exit ${plan.code}, ${registers} registrations planned (every ${CHANGED_EVERY}th subject changed)`);
-    for (const row of rows) console.log(`  ${row[0]!.padEnd(22)}${row[1]!.padStart(16)}${row[2]!.padStart(18)}`);
-    console.log(`  speed-up vs naive: ${(naive.ms / plan.ms).toFixed(1)}× (target ≥ 10×); requests/subject target ≤ 1.2; memory target < 400 MB`);
+    console.log(
+      `plan: exit ${plan.code}, ${registers} registrations planned (every ${CHANGED_EVERY}th subject changed)`,
+    );
+    for (const row of rows)
+      console.log(`  ${row[0]!.padEnd(22)}${row[1]!.padStart(16)}${row[2]!.padStart(18)}`);
+    console.log(
+      `  speed-up vs naive: ${(naive.ms / plan.ms).toFixed(1)}× (target ≥ 10×); requests/subject target ≤ 1.2; memory target < 400 MB`,
+    );
   } finally {
     await front.close();
     await registry.close();

@@ -70,4 +70,11 @@ function throwInsteadOfExiting(command: Command): void {
   for (const sub of command.commands) throwInsteadOfExiting(sub);
 }
 
-process.exit(await main(process.argv));
+/** Resolves once everything written so far has been handed to the OS: exiting earlier cuts piped output short. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+const code = await main(process.argv);
+await Promise.all([drained(process.stdout), drained(process.stderr)]);
+process.exit(code);

@@ -15,7 +15,7 @@ import { ALL_CONTEXTS_PREFIX, DEFAULT_CONTEXT, parseSubject, qualifySubject } fr
 import { isSchemaType } from "../formats/index.js";
 import type { RegistryClient, RegistryConfig, SettingsScope, SubjectVersion } from "../registry/index.js";
 import { RegistryError } from "../registry/index.js";
-import { mapLimit } from "./concurrency.js";
+import { mapLimit } from "../core/concurrency.js";
 
 export interface ObserveOptions {
   /** Contexts whose settings are read; subjects are read for every context. */

@@ -9,7 +9,7 @@ import type { RegistryClient, SchemaPayload } from "../registry/index.js";
 import type { RegistryConfig } from "../repo/config.js";
 import type { Project } from "../repo/load.js";
 import { connectRegistry, type RegistryConnection } from "./connect.js";
-import { mapLimit } from "./concurrency.js";
+import { mapLimit } from "../core/concurrency.js";
 import { observeRegistry, readSubjectSettings } from "./observe.js";
 import { TOOL_VERSION } from "./version.js";
 

@@ -20,6 +20,9 @@ import type {
 /** The most rows GET /schemas returns per request by default (`schema.search.max.limit`). */
 export const SCHEMAS_PAGE_SIZE = 1000;
 
+/** Pages of a large listing asked for at once, after the first full page. */
+export const SCHEMAS_READ_AHEAD = 4;
+
 export interface GetSchemasOptions {
   /** `""` (the server's default): the default context only; `:.ctx:` one context; `:*:` all contexts. */
   subjectPrefix?: string;

@@ -53,6 +53,7 @@ import {
 } from "./wire.js";
 import {
   SCHEMAS_PAGE_SIZE,
+  SCHEMAS_READ_AHEAD,
   type CompatibilityOptions,
   type GetSchemasOptions,
   type GetSubjectsOptions,
@@ -112,26 +113,45 @@ class HttpRegistryClient implements RegistryClient {
     let offset = options.offset ?? 0;
     let previousFirst: SubjectVersion | undefined;
     // The registry caps each answer (1000 rows by default), so a full listing is read page by page until
-    // a page comes back short.
+    // a page comes back short. The first page goes alone, since most listings fit in it; after a full one,
+    // the next pages are asked for a few at a time, so that large registries are not read at one page per
+    // round trip. Pages are still taken in order, and those after a short page are dropped.
+    let window = 1;
     for (;;) {
-      const pageSize = Math.min(SCHEMAS_PAGE_SIZE, limit === undefined ? Infinity : limit - rows.length);
-      if (pageSize <= 0) break;
-      const page = await this.#call({
-        method: "GET",
-        path: "/schemas",
-        decode: z.array(subjectVersionSchema),
-        query: { ...filters, offset, limit: pageSize },
-      });
-      const first = page[0];
-      if (first !== undefined && previousFirst !== undefined && sameVersion(first, previousFirst)) {
-        this.#tracker.warn(OFFSET_IGNORED);
-        break;
+      const sizes: number[] = [];
+      for (let planned = rows.length; sizes.length < window;) {
+        const size = Math.min(SCHEMAS_PAGE_SIZE, limit === undefined ? Infinity : limit - planned);
+        if (size <= 0) break;
+        sizes.push(size);
+        planned += size;
       }
-      rows.push(...(limit === undefined ? page : page.slice(0, limit - rows.length)));
-      // A short page is the last one; a longer one means the registry ignores `limit` and sent everything.
-      if (page.length !== pageSize) break;
-      previousFirst = first;
-      offset += page.length;
+      if (sizes.length === 0) break;
+      let pageOffset = offset;
+      const pages = await Promise.all(
+        sizes.map((size) => {
+          const query = { ...filters, offset: pageOffset, limit: size };
+          pageOffset += size;
+          return this.#call({
+            method: "GET",
+            path: "/schemas",
+            decode: z.array(subjectVersionSchema),
+            query,
+          });
+        }),
+      );
+      for (const [i, page] of pages.entries()) {
+        const first = page[0];
+        if (first !== undefined && previousFirst !== undefined && sameVersion(first, previousFirst)) {
+          this.#tracker.warn(OFFSET_IGNORED);
+          return rows;
+        }
+        rows.push(...(limit === undefined ? page : page.slice(0, limit - rows.length)));
+        // A short page is the last one; a longer one means the registry ignores `limit` and sent everything.
+        if (page.length !== sizes[i]) return rows;
+        previousFirst = first;
+        offset += page.length;
+      }
+      window = SCHEMAS_READ_AHEAD;
     }
     return rows;
   }

@@ -17,6 +17,7 @@ import {
 } from "./layout.js";
 import type { ScannedFile, ScannedFolder } from "./scan.js";
 import { readContextFile, readSidecar } from "./subject-files.js";
+import { mapLimit } from "../core/concurrency.js";
 
 export interface RepositoryRead {
   contexts: ContextEntry[];
@@ -27,11 +28,25 @@ export interface RepositoryRead {
   warnings: RepoIssue[];
 }
 
+/** Reads one file's text; repeated calls for a file share one read. */
+type ReadText = (file: ScannedFile) => Promise<string>;
+
+/** Files read at once: enough to keep the file system busy, few enough to stay under descriptor limits. */
+const PARALLEL_READS = 64;
+
 export async function readRepository(projectDir: string, folders: ScannedFolder[]): Promise<RepositoryRead> {
   const out: RepositoryRead = { contexts: [], entries: [], ymlFiles: [], errors: [], warnings: [] };
   const contextFolders = new Map<string, ContextEntry>();
+  const texts = new Map<string, Promise<string>>();
+  const read: ReadText = (file) => {
+    let text = texts.get(file.path);
+    if (text === undefined) texts.set(file.path, (text = readText(projectDir, file)));
+    return text;
+  };
   for (const folder of folders) {
-    const context = await readContextFolder(projectDir, folder, out);
+    // Reading ten thousand small files one after the other costs seconds; in parallel, a fraction.
+    await mapLimit(folder.files.filter(isReadByLoader), PARALLEL_READS, read);
+    const context = await readContextFolder(read, folder, out);
     const earlier = contextFolders.get(context.name);
     if (earlier !== undefined) {
       out.errors.push({
@@ -42,13 +57,13 @@ export async function readRepository(projectDir: string, folders: ScannedFolder[
     }
     contextFolders.set(context.name, context);
     out.contexts.push(context);
-    await readSubjects(projectDir, folder, context, out);
+    await readSubjects(read, folder, context, out);
   }
   return out;
 }
 
 async function readContextFolder(
-  projectDir: string,
+  read: ReadText,
   folder: ScannedFolder,
   out: RepositoryRead,
 ): Promise<ContextEntry> {
@@ -60,15 +75,15 @@ async function readContextFolder(
   };
   const file = folder.files.find((f) => f.contextPath === CONTEXT_FILE);
   if (file !== undefined) {
-    const read = readContextFile(file.path, await readText(projectDir, file));
-    out.errors.push(...read.errors);
-    out.warnings.push(...read.warnings);
-    if (read.value !== undefined) {
-      context.contextFile = { path: file.path, value: read.value, yaml: read.yaml };
-      if (read.value.name !== undefined) context.name = read.value.name;
-      const { compatibility, normalize, mode } = read.value;
+    const contextFile = readContextFile(file.path, await read(file));
+    out.errors.push(...contextFile.errors);
+    out.warnings.push(...contextFile.warnings);
+    if (contextFile.value !== undefined) {
+      context.contextFile = { path: file.path, value: contextFile.value, yaml: contextFile.yaml };
+      if (contextFile.value.name !== undefined) context.name = contextFile.value.name;
+      const { compatibility, normalize, mode } = contextFile.value;
       context.declared = withoutUndefined({ compatibility, normalize, mode });
-      if (read.value.name !== undefined) return context;
+      if (contextFile.value.name !== undefined) return context;
     }
   }
   const problem = contextNameProblem(context.name);
@@ -96,7 +111,7 @@ interface Group {
 }
 
 async function readSubjects(
-  projectDir: string,
+  read: ReadText,
   folder: ScannedFolder,
   context: ContextEntry,
   out: RepositoryRead,
@@ -107,9 +122,9 @@ async function readSubjects(
       if (group.sidecar !== undefined) out.errors.push(orphanSidecar(group.sidecar, key));
       continue;
     }
-    const sidecar = group.sidecar && (await readSidecarFile(projectDir, group.sidecar, out));
+    const sidecar = group.sidecar && (await readSidecarFile(read, group.sidecar, out));
     for (const schema of group.schemas) {
-      const entry = await readEntry(projectDir, context, schema, sidecar, out);
+      const entry = await readEntry(read, context, schema, sidecar, out);
       if (entry === undefined) continue;
       const earlier = seen.get(subjectKey(entry.context, entry.subject));
       if (earlier !== undefined) {
@@ -144,19 +159,19 @@ function groupFiles(folder: ScannedFolder, out: RepositoryRead): Map<string, Gro
 }
 
 async function readSidecarFile(
-  projectDir: string,
+  read: ReadText,
   file: ScannedFile,
   out: RepositoryRead,
 ): Promise<SchemaEntry["sidecar"]> {
-  const read = readSidecar(file.path, await readText(projectDir, file));
-  out.errors.push(...read.errors);
-  out.warnings.push(...read.warnings);
-  return read.value && { path: file.path, value: read.value, yaml: read.yaml };
+  const sidecar = readSidecar(file.path, await read(file));
+  out.errors.push(...sidecar.errors);
+  out.warnings.push(...sidecar.warnings);
+  return sidecar.value && { path: file.path, value: sidecar.value, yaml: sidecar.yaml };
 }
 
 /** The entry of one schema file; a broken sidecar still lets the schema itself be checked. */
 async function readEntry(
-  projectDir: string,
+  read: ReadText,
   context: ContextEntry,
   schema: ScannedFile & SchemaFileName,
   sidecar: SchemaEntry["sidecar"],
@@ -168,7 +183,7 @@ async function readEntry(
     context: context.name,
     subject: sidecar?.value.subject ?? schema.stem,
     schemaType: schema.schemaType,
-    text: await readText(projectDir, schema),
+    text: await read(schema),
     ...(sidecar ? { sidecar } : {}),
   };
   const declaredType = sidecar?.value.type;
@@ -213,6 +228,16 @@ function duplicateSubject(entry: SchemaEntry, earlier: SchemaEntry): RepoIssue {
     ...location,
     message: `duplicate subject "${entry.subject}" in context "${entry.context}": defined by both ${earlier.path} and ${entry.path}`,
   };
+}
+
+/** The files the loader reads: schema files, sidecars and context.yaml (not `.yml` files, which it reports). */
+function isReadByLoader(file: ScannedFile): boolean {
+  const base = path.posix.basename(file.contextPath);
+  return (
+    file.contextPath === CONTEXT_FILE ||
+    schemaFileName(base) !== undefined ||
+    base.endsWith(SIDECAR_EXTENSION)
+  );
 }
 
 async function readText(projectDir: string, file: ScannedFile): Promise<string> {
