@@ -440,6 +440,8 @@ describe("two-pass observation", () => {
 
   it("asks for the mode of a subject it would delete", () => {
     const state = observed([observedSubject("stray", [version(1, v1)], unread)]);
-    expect(() => plan(desired([], [desiredContext(".")]), state, { deletions: "soft" })).toThrow(NeedsObservation);
+    expect(() => plan(desired([], [desiredContext(".")]), state, { deletions: "soft" })).toThrow(
+      NeedsObservation,
+    );
   });
 });

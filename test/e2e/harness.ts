@@ -22,7 +22,10 @@ export interface RunResult {
 }
 
 /** Runs `schemaops …` and collects its output; never throws on a non-zero exit. */
-export function run(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
+export function run(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd,

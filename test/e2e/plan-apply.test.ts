@@ -46,8 +46,12 @@ describe("plan and apply against the embedded registry", () => {
     const dir = await project({
       "schemaops.yaml": projectFile(),
       [`schemas/${ctx}/orders-value.avsc`]: order(),
-      [`schemas/${ctx}/customer-value.json`]: JSON.stringify({ type: "object", properties: { id: { type: "string" } } }),
-      [`schemas/${ctx}/payments-value.proto`]: 'syntax = "proto3";\npackage acme;\nmessage Payment { string id = 1; }\n',
+      [`schemas/${ctx}/customer-value.json`]: JSON.stringify({
+        type: "object",
+        properties: { id: { type: "string" } },
+      }),
+      [`schemas/${ctx}/payments-value.proto`]:
+        'syntax = "proto3";\npackage acme;\nmessage Payment { string id = 1; }\n',
     });
     const first = await run(["plan", "--detailed-exitcode"], { cwd: dir, env: env() });
     expect(first.code).toBe(2);
@@ -67,7 +71,10 @@ describe("plan and apply against the embedded registry", () => {
 
   it("plans nothing for reformatted but equivalent schemas", async () => {
     const ctx = uniqueContext();
-    const dir = await project({ "schemaops.yaml": projectFile(), [`schemas/${ctx}/orders-value.avsc`]: order() });
+    const dir = await project({
+      "schemaops.yaml": projectFile(),
+      [`schemas/${ctx}/orders-value.avsc`]: order(),
+    });
     expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
     await writeFile(
       path.join(dir, `schemas/${ctx}/orders-value.avsc`),
@@ -79,9 +86,15 @@ describe("plan and apply against the embedded registry", () => {
 
   it("an incompatible change exits 3 and names the field", async () => {
     const ctx = uniqueContext();
-    const dir = await project({ "schemaops.yaml": projectFile(), [`schemas/${ctx}/orders-value.avsc`]: order() });
+    const dir = await project({
+      "schemaops.yaml": projectFile(),
+      [`schemas/${ctx}/orders-value.avsc`]: order(),
+    });
     expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
-    await writeFile(path.join(dir, `schemas/${ctx}/orders-value.avsc`), order({ name: "amount", type: "int" }));
+    await writeFile(
+      path.join(dir, `schemas/${ctx}/orders-value.avsc`),
+      order({ name: "amount", type: "int" }),
+    );
     const plan = await run(["plan"], { cwd: dir, env: env() });
     expect(plan.code).toBe(3);
     expect(plan.stdout).toContain("READER_FIELD_MISSING_DEFAULT_VALUE");
@@ -108,10 +121,15 @@ describe("plan and apply against the embedded registry", () => {
 
   it("refuses a stale plan file and says what changed", async () => {
     const ctx = uniqueContext();
-    const dir = await project({ "schemaops.yaml": projectFile(), [`schemas/${ctx}/orders-value.avsc`]: order() });
+    const dir = await project({
+      "schemaops.yaml": projectFile(),
+      [`schemas/${ctx}/orders-value.avsc`]: order(),
+    });
     expect((await run(["plan", "--out", "plan.json"], { cwd: dir, env: env() })).code).toBe(0);
     // Someone else registers a schema in the meantime.
-    const sneaky = await sr.request("POST", `/subjects/:.${ctx}:other-value/versions`, { schema: '"string"' });
+    const sneaky = await sr.request("POST", `/subjects/:.${ctx}:other-value/versions`, {
+      schema: '"string"',
+    });
     expect(sneaky.status).toBe(200);
     const apply = await run(["apply", "plan.json"], { cwd: dir, env: env() });
     expect(apply.code).toBe(1);
@@ -122,9 +140,14 @@ describe("plan and apply against the embedded registry", () => {
 
   it("applies a fresh saved plan", async () => {
     const ctx = uniqueContext();
-    const dir = await project({ "schemaops.yaml": projectFile(), [`schemas/${ctx}/orders-value.avsc`]: order() });
+    const dir = await project({
+      "schemaops.yaml": projectFile(),
+      [`schemas/${ctx}/orders-value.avsc`]: order(),
+    });
     expect((await run(["plan", "--out", "plan.json"], { cwd: dir, env: env() })).code).toBe(0);
-    const saved = JSON.parse(await readFile(path.join(dir, "plan.json"), "utf8")) as { formatVersion: number };
+    const saved = JSON.parse(await readFile(path.join(dir, "plan.json"), "utf8")) as {
+      formatVersion: number;
+    };
     expect(saved.formatVersion).toBe(1);
     const apply = await run(["apply", "plan.json"], { cwd: dir, env: env() });
     expect(apply.code).toBe(0);
@@ -134,7 +157,10 @@ describe("plan and apply against the embedded registry", () => {
   it("refuses to apply to a registry marked readOnly, and to a READONLY subject", async () => {
     const ctx = uniqueContext();
     const files = { [`schemas/${ctx}/orders-value.avsc`]: order() };
-    const readOnlyProject = await project({ "schemaops.yaml": projectFile([], ["readOnly: true"]), ...files });
+    const readOnlyProject = await project({
+      "schemaops.yaml": projectFile([], ["readOnly: true"]),
+      ...files,
+    });
     const plan = await run(["plan"], { cwd: readOnlyProject, env: env() });
     expect(plan.code).toBe(3);
     expect(plan.stdout).toContain("read-only");
@@ -143,7 +169,10 @@ describe("plan and apply against the embedded registry", () => {
     const writable = await project({ "schemaops.yaml": projectFile(), ...files });
     await run(["apply", "--auto-approve"], { cwd: writable, env: env() });
     await sr.request("PUT", `/mode/:.${ctx}:orders-value`, { mode: "READONLY" });
-    await writeFile(path.join(writable, `schemas/${ctx}/orders-value.avsc`), order({ name: "n", type: "int", default: 0 }));
+    await writeFile(
+      path.join(writable, `schemas/${ctx}/orders-value.avsc`),
+      order({ name: "n", type: "int", default: 0 }),
+    );
     const locked = await run(["apply", "--auto-approve"], { cwd: writable, env: env() });
     expect(locked.code).toBe(3);
     expect(locked.stderr + locked.stdout).toContain("READONLY mode");
@@ -160,7 +189,10 @@ describe("plan and apply against the embedded registry", () => {
     expect(left.code).toBe(0);
     expect(left.stdout).toContain("2 subjects in managed contexts");
 
-    const tooMany = await project({ "schemaops.yaml": projectFile(["deletions: soft", "maxDeletions: 1"]), ...keep });
+    const tooMany = await project({
+      "schemaops.yaml": projectFile(["deletions: soft", "maxDeletions: 1"]),
+      ...keep,
+    });
     const blocked = await run(["apply", "--auto-approve"], { cwd: tooMany, env: env() });
     expect(blocked.code).toBe(3);
     expect(blocked.stdout + blocked.stderr).toContain("maxDeletions");
@@ -178,7 +210,10 @@ describe("plan and apply against the embedded registry", () => {
     const ctx = uniqueContext();
     const secret = "s3cr3t-Pa55word-never-shown";
     const dir = await project({
-      "schemaops.yaml": projectFile([], ["auth:", "  basic: { username: ${SR_USER}, password: ${SR_PASSWORD} }"]),
+      "schemaops.yaml": projectFile(
+        [],
+        ["auth:", "  basic: { username: ${SR_USER}, password: ${SR_PASSWORD} }"],
+      ),
       [`schemas/${ctx}/orders-value.avsc`]: order(),
     });
     const withCreds = { ...env(), SR_USER: "svc-user", SR_PASSWORD: secret };
@@ -188,7 +223,10 @@ describe("plan and apply against the embedded registry", () => {
       await run(["plan", "--format", "markdown", "--out", "plan.json"], { cwd: dir, env: withCreds }),
       await run(["apply", "--auto-approve"], { cwd: dir, env: withCreds }),
       // Unreachable registry: the error names the URL but not the credentials.
-      await run(["plan"], { cwd: dir, env: { ...withCreds, SR_URL: `http://svc-user:${secret}@127.0.0.1:9` } }),
+      await run(["plan"], {
+        cwd: dir,
+        env: { ...withCreds, SR_URL: `http://svc-user:${secret}@127.0.0.1:9` },
+      }),
     ];
     expect(outputs[4]!.code).toBe(1);
     for (const output of outputs) {
