@@ -5,8 +5,23 @@
 import type { CompatibilityLevel } from "../compat/levels.js";
 import type { SchemaType } from "../formats/types.js";
 
+/** The modes a repository may declare. */
 export type Mode = "READWRITE" | "READONLY" | "READONLY_OVERRIDE" | "IMPORT";
 export const MODES: readonly Mode[] = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT"];
+
+/** Every mode a registry knows: READONLY_OVERRIDE is deprecated; FORWARD exists only on `:.__GLOBAL:` (8.1+). */
+export type RegistryMode = Mode | "FORWARD";
+export const REGISTRY_MODES: readonly RegistryMode[] = [...MODES, "FORWARD"];
+
+/** A reference to another registered schema. */
+export interface SchemaReference {
+  /** The import name: Avro full name, Protobuf file path, JSON Schema `$ref` URL. */
+  name: string;
+  /** As sent: unqualified (the referrer's context) or qualified `:.ctx:name`. */
+  subject: string;
+  /** A version number; -1 (latest) is accepted on registration and stored as the concrete number. */
+  version: number;
+}
 
 /** Data-contract metadata, as the registry stores it. (A type alias, so that it fits the client's open type.) */
 export type Metadata = {
@@ -77,19 +92,13 @@ export interface DesiredState {
   subjects: DesiredSubject[];
 }
 
-export interface ObservedReference {
-  name: string;
-  subject: string;
-  version: number;
-}
-
 export interface ObservedVersion {
   version: number;
   id: number;
   schemaType: SchemaType;
   /** The schema text as the registry returned it. */
   schema: string;
-  references: ObservedReference[];
+  references: SchemaReference[];
   metadata?: Metadata;
   ruleSet?: RuleSet;
   /** Soft-deleted versions are kept so that the next version number can be predicted. */

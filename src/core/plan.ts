@@ -4,7 +4,7 @@
 import type { CompatibilityLevel } from "../compat/levels.js";
 import type { SchemaType, SourceLocation } from "../formats/types.js";
 import type { ObservedDigest } from "./digest.js";
-import type { ManagedConfig, Metadata, Mode, ObservedReference, Origin, RuleSet } from "./model.js";
+import type { ManagedConfig, Metadata, Mode, Origin, RuleSet, SchemaReference } from "./model.js";
 
 /** Saved plans with another format version are refused. */
 export const PLAN_FORMAT_VERSION = 1;
@@ -38,7 +38,7 @@ export interface CompatibilityVerdict {
 }
 
 /** A reference as it will be sent: `latest` already resolved to a number. */
-export interface PlannedReference extends ObservedReference {
+export interface PlannedReference extends SchemaReference {
   /** True when `version` is the version another action of this plan will create. */
   createdByPlan?: boolean;
 }

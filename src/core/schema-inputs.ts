@@ -3,7 +3,13 @@
 
 import { parseSchema } from "../formats/index.js";
 import type { ParsedSchema, ResolvedReference, SchemaIssue } from "../formats/types.js";
-import type { DesiredState, DesiredSubject, ObservedSubject, ObservedVersion } from "./model.js";
+import type {
+  DesiredState,
+  DesiredSubject,
+  ObservedSubject,
+  ObservedVersion,
+  SchemaReference,
+} from "./model.js";
 import type { PlannedReference } from "./plan.js";
 import { qualifyReferenceSubject } from "./identity.js";
 import { parseSubject, qualifySubject } from "./subject-names.js";
@@ -75,52 +81,27 @@ export class SchemaSources {
     return { ok: false, problem: `${first?.message ?? "invalid schema"}${where}`, issues: result.errors };
   }
 
+  /** References of a registered version, each resolved to the registered version it names. */
   private resolveObservedRefs(context: string, version: ObservedVersion, depth: number): ResolvedReference[] {
-    if (depth > MAX_REFERENCE_DEPTH) throw new UnresolvableReference("references nest too deeply (a cycle?)");
-    return version.references.map((ref) => {
-      const target = this.findObserved(ref.subject, context, ref.version);
-      const targetContext = parseSubject(qualifyReferenceSubject(ref.subject, context)).context;
-      return {
-        name: ref.name,
-        subject: ref.subject,
-        version: ref.version,
-        schemaType: target.schemaType,
-        schema: target.schema,
-        references: this.resolveObservedRefs(targetContext, target, depth + 1),
-      };
+    return version.references.map((ref) => this.resolveObserved(ref, context, depth));
+  }
+
+  /** References of a desired schema: to what this plan registers, or else to a registered version. */
+  private resolvePlannedRefs(context: string, refs: PlannedReference[], depth: number): ResolvedReference[] {
+    return refs.map((ref) => {
+      const key = qualifyReferenceSubject(ref.subject, context);
+      const desired = this.desiredByKey.get(key);
+      if (!ref.createdByPlan || !desired) return this.resolveObserved(ref, context, depth);
+      const nested = () =>
+        this.resolvePlannedRefs(parseSubject(key).context, this.plannedReferences.get(key) ?? [], depth + 1);
+      return resolved(ref, desired, nested, depth);
     });
   }
 
-  private resolvePlannedRefs(context: string, refs: PlannedReference[], depth: number): ResolvedReference[] {
-    if (depth > MAX_REFERENCE_DEPTH) throw new UnresolvableReference("references nest too deeply (a cycle?)");
-    return refs.map((ref) => {
-      const key = qualifyReferenceSubject(ref.subject, context);
-      const targetContext = parseSubject(key).context;
-      const desired = this.desiredByKey.get(key);
-      if (ref.createdByPlan && desired) {
-        return {
-          name: ref.name,
-          subject: ref.subject,
-          version: ref.version,
-          schemaType: desired.schemaType,
-          schema: desired.schema,
-          references: this.resolvePlannedRefs(
-            targetContext,
-            this.plannedReferences.get(key) ?? [],
-            depth + 1,
-          ),
-        };
-      }
-      const target = this.findObserved(ref.subject, context, ref.version);
-      return {
-        name: ref.name,
-        subject: ref.subject,
-        version: ref.version,
-        schemaType: target.schemaType,
-        schema: target.schema,
-        references: this.resolveObservedRefs(targetContext, target, depth + 1),
-      };
-    });
+  private resolveObserved(ref: SchemaReference, context: string, depth: number): ResolvedReference {
+    const target = this.findObserved(ref.subject, context, ref.version);
+    const targetContext = parseSubject(qualifyReferenceSubject(ref.subject, context)).context;
+    return resolved(ref, target, () => this.resolveObservedRefs(targetContext, target, depth + 1), depth);
   }
 
   private findObserved(subject: string, referrerContext: string, version: number): ObservedVersion {
@@ -132,6 +113,24 @@ export class SchemaSources {
 }
 
 class UnresolvableReference extends Error {}
+
+/** One reference with the content it names; its own references are resolved one level deeper. */
+function resolved(
+  ref: SchemaReference,
+  target: { schemaType: ObservedVersion["schemaType"]; schema: string },
+  nested: () => ResolvedReference[],
+  depth: number,
+): ResolvedReference {
+  if (depth > MAX_REFERENCE_DEPTH) throw new UnresolvableReference("references nest too deeply (a cycle?)");
+  return {
+    name: ref.name,
+    subject: ref.subject,
+    version: ref.version,
+    schemaType: target.schemaType,
+    schema: target.schema,
+    references: nested(),
+  };
+}
 
 /**
  * Sources for offline work (check against git): every reference resolves to the referenced subject's

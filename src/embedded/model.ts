@@ -4,19 +4,9 @@
 import type { CompatibilityLevel } from "../compat/levels.js";
 import type { SchemaType } from "../formats/types.js";
 
-export interface SchemaReference {
-  name: string;
-  /** As sent: unqualified (inherits the referrer's context) or qualified `:.ctx:name`. */
-  subject: string;
-  version: number;
-}
-
-/** Sorted maps and sets, as the registry keeps them, so that equal metadata serialises equally. */
-export interface Metadata {
-  tags?: Record<string, string[]>;
-  properties?: Record<string, string>;
-  sensitive?: string[];
-}
+// Metadata is kept with sorted maps and sets, as the registry keeps it, so that equal metadata serialises equally.
+export type { Metadata, SchemaReference } from "../core/model.js";
+import type { Metadata, SchemaReference } from "../core/model.js";
 
 export const RULE_KINDS = ["TRANSFORM", "CONDITION"] as const;
 export const RULE_MODES = ["UPGRADE", "DOWNGRADE", "UPDOWN", "WRITE", "READ", "WRITEREAD"] as const;
@@ -83,8 +73,7 @@ export interface Config {
   overrideRuleSet?: RuleSet;
 }
 
-export const MODES = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"] as const;
-export type Mode = (typeof MODES)[number];
+export { REGISTRY_MODES as MODES, type RegistryMode as Mode } from "../core/model.js";
 
 /** The context that holds cross-context config and mode only (8.1+); no subject may live in it. */
 export const GLOBAL_CONTEXT = ".__GLOBAL";

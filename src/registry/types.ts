@@ -3,24 +3,18 @@
 // client settles on one spelling.
 
 import type { SchemaType } from "../formats/types.js";
+import type { Metadata as CoreMetadata } from "../core/model.js";
+
+export { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "../compat/levels.js";
+export { REGISTRY_MODES as MODES, type RegistryMode as Mode, type SchemaReference } from "../core/model.js";
+import type { CompatibilityLevel } from "../compat/levels.js";
+import type { SchemaReference } from "../core/model.js";
 
 /** AVRO, JSON, PROTOBUF, or a type from a custom provider. */
 export type RegistrySchemaType = SchemaType | (string & {});
 
-export interface SchemaReference {
-  /** The import name: Avro full name, Protobuf file path, JSON Schema `$ref` URL. */
-  name: string;
-  subject: string;
-  /** A version number; -1 (latest) is accepted on registration and stored as the concrete number. */
-  version: number;
-}
-
-export interface Metadata {
-  tags?: Record<string, string[]>;
-  properties?: Record<string, string>;
-  sensitive?: string[];
-  [extra: string]: unknown;
-}
+/** Metadata as a registry answers it: newer registries may add keys, which are kept. */
+export type Metadata = CoreMetadata & { [extra: string]: unknown };
 
 export interface Rule {
   name: string;
@@ -94,24 +88,6 @@ export interface CompatibilityResult {
   /** Reasons, when the test was verbose (and, for invalid schemas, the parse error). */
   messages: string[];
 }
-
-export type CompatibilityLevel =
-  "NONE" | "BACKWARD" | "BACKWARD_TRANSITIVE" | "FORWARD" | "FORWARD_TRANSITIVE" | "FULL" | "FULL_TRANSITIVE";
-
-export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = [
-  "NONE",
-  "BACKWARD",
-  "BACKWARD_TRANSITIVE",
-  "FORWARD",
-  "FORWARD_TRANSITIVE",
-  "FULL",
-  "FULL_TRANSITIVE",
-];
-
-/** READONLY_OVERRIDE is deprecated; FORWARD exists only on `:.__GLOBAL:` (8.1+). */
-export type Mode = "READWRITE" | "READONLY" | "READONLY_OVERRIDE" | "IMPORT" | "FORWARD";
-
-export const MODES: readonly Mode[] = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"];
 
 /** A config as the registry reports it. Fields that are not set are absent. */
 export interface RegistryConfig {

@@ -6,7 +6,6 @@ import * as z from "zod";
 import {
   COMPATIBILITY_LEVELS,
   MODES,
-  type CompatibilityLevel,
   type Mode,
   type RegisteredSchema,
   type RegistryConfig,
@@ -83,7 +82,7 @@ export const serverVersionSchema = z
 const compatibilityLevel = z
   .string()
   .transform((level) => level.toUpperCase())
-  .pipe(z.enum(COMPATIBILITY_LEVELS as [CompatibilityLevel, ...CompatibilityLevel[]]));
+  .pipe(z.enum(COMPATIBILITY_LEVELS));
 
 const mode = z
   .string()

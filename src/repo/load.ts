@@ -1,7 +1,6 @@
 // loadProject: reads schemaops.yaml and schemas/ into the desired state. Every problem in every file is
 // collected and returned at once; nothing is thrown for bad input.
 
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DesiredContext, DesiredState, DesiredSubject, ManagedSettings } from "../core/model.js";
 import { PROJECT_FILE, readProjectConfig, withoutUndefined, type ProjectConfig } from "./config.js";
@@ -13,7 +12,7 @@ import { SCHEMAS_DIR, schemaFileName } from "./layout.js";
 import { lint } from "./lint.js";
 import { readRepository } from "./read-repository.js";
 import { resolveReferences, type ResolvedReference } from "./references.js";
-import { isMissing, scanSchemas, type ScanResult } from "./scan.js";
+import { readOptional, scanSchemas, type ScanResult } from "./scan.js";
 import { validateSchemas } from "./validate.js";
 
 export interface ProjectFileInfo {
@@ -172,12 +171,3 @@ const byName = (a: { name: string }, b: { name: string }): number =>
 
 const bySubject = (a: DesiredSubject, b: DesiredSubject): number =>
   a.context < b.context ? -1 : a.context > b.context ? 1 : byName(a, b);
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}

@@ -1,7 +1,7 @@
 // Lists the files below schemas/: one entry per context folder, with every file below it. Hidden entries are
 // skipped; symbolic links are followed, once.
 
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { isHidden, SCHEMAS_DIR } from "./layout.js";
 
@@ -107,4 +107,14 @@ export function isMissing(error: unknown): boolean {
     "code" in error &&
     (error.code === "ENOENT" || error.code === "ENOTDIR")
   );
+}
+
+/** A file's text, or undefined when it does not exist. */
+export async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
 }

@@ -4,10 +4,10 @@
 // file. Loading what was written gives back the same desired state.
 
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import type { DesiredReference, ManagedSettings, Metadata, RuleSet } from "../core/model.js";
+import type { DesiredContext, DesiredSubject, ManagedSettings } from "../core/model.js";
 import type { SchemaType } from "../formats/types.js";
 import { withoutUndefined } from "./config.js";
 import { subjectKey, type ContextEntry, type SchemaEntry } from "./entries.js";
@@ -23,25 +23,12 @@ import {
 } from "./layout.js";
 import { prettyJson } from "./pretty-json.js";
 import { readRepository } from "./read-repository.js";
-import { isMissing, scanSchemas } from "./scan.js";
+import { readOptional, scanSchemas } from "./scan.js";
 
-export interface SubjectToWrite {
-  context: string;
-  name: string;
-  schemaType: SchemaType;
-  /** The schema text; Avro and JSON are expected in canonical form and are pretty-printed. */
-  schema: string;
-  references: DesiredReference[];
-  metadata?: Metadata;
-  ruleSet?: RuleSet;
-  settings: ManagedSettings;
-  deleted?: boolean;
-}
+/** A subject to write: a desired subject, without the file it came from. Avro and JSON are pretty-printed. */
+export type SubjectToWrite = Omit<DesiredSubject, "origin" | "deleted"> & { deleted?: boolean };
 
-export interface ContextToWrite {
-  name: string;
-  settings: ManagedSettings;
-}
+export type ContextToWrite = Pick<DesiredContext, "name" | "settings">;
 
 export interface WriteRequest {
   subjects: SubjectToWrite[];
@@ -259,14 +246,5 @@ class Files {
 
   #absolute(relative: string): string {
     return path.join(this.dir, ...relative.split("/"));
-  }
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
   }
 }

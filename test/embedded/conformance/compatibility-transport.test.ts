@@ -1,20 +1,11 @@
 // Compatibility endpoints (registry-rest-api.md §2.4) and the transport conventions of §1: error
 // bodies, media types, malformed input, metadata endpoints.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { avroRecord } from "../helpers/schemas.js";
-import { http, serveRegistry, unique, type Http, type ServedRegistry } from "../helpers/server.js";
+import { unique, serveForTests } from "../helpers/server.js";
 
-let server: ServedRegistry;
-let api: Http;
-
-beforeAll(async () => {
-  server = await serveRegistry();
-  api = http(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const api = serveForTests();
 
 const register = (subject: string, body: object) => api.post(`/subjects/${subject}/versions`, body);
 const compatible = avroRecord("Compat", ["a", "b"], { defaults: true });

@@ -1,20 +1,11 @@
 // Config and mode (registry-rest-api.md §2.5, §2.6, §4.7), over HTTP against `schemaops registry
 // serve`. Tests that change the top-level or global settings get a server of their own.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { avroRecord } from "../helpers/schemas.js";
-import { enc, http, serveRegistry, unique, type Http, type ServedRegistry } from "../helpers/server.js";
+import { enc, unique, serveForTests } from "../helpers/server.js";
 
-let server: ServedRegistry;
-let api: Http;
-
-beforeAll(async () => {
-  server = await serveRegistry();
-  api = http(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const api = serveForTests();
 
 const register = (subject: string, body: object) => api.post(`/subjects/${enc(subject)}/versions`, body);
 const context = () => `.${unique("ctx")}`;
@@ -294,15 +285,7 @@ describe("IMPORT", () => {
 });
 
 describe("top-level and global settings", () => {
-  let own: ServedRegistry;
-  let top: Http;
-  beforeAll(async () => {
-    own = await serveRegistry();
-    top = http(own.url);
-  });
-  afterAll(async () => {
-    await own.stop();
-  });
+  const top = serveForTests();
 
   it("reads the server default when nothing is set", async () => {
     expect((await top.get("/config")).body).toEqual({ compatibilityLevel: "BACKWARD" });
@@ -383,15 +366,7 @@ describe("top-level and global settings", () => {
 });
 
 describe("server settings", () => {
-  let own: ServedRegistry;
-  let fixed: Http;
-  beforeAll(async () => {
-    own = await serveRegistry(["--no-mode-mutability", "--compatibility", "full_transitive"]);
-    fixed = http(own.url);
-  });
-  afterAll(async () => {
-    await own.stop();
-  });
+  const fixed = serveForTests(["--no-mode-mutability", "--compatibility", "full_transitive"]);
 
   it("refuses mode changes with 42205 when mode mutability is off", async () => {
     expect((await fixed.put(`/mode/${unique("immutable")}`, { mode: "READONLY" })).body).toEqual({

@@ -1,20 +1,11 @@
 // Deletes, references, metadata and rule sets (registry-rest-api.md §4.3–§4.4, §6), over HTTP against
 // `schemaops registry serve`.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { avroRecord } from "../helpers/schemas.js";
-import { http, serveRegistry, unique, type Http, type ServedRegistry } from "../helpers/server.js";
+import { unique, serveForTests } from "../helpers/server.js";
 
-let server: ServedRegistry;
-let api: Http;
-
-beforeAll(async () => {
-  server = await serveRegistry();
-  api = http(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const api = serveForTests();
 
 const register = (subject: string, body: object) => api.post(`/subjects/${subject}/versions`, body);
 

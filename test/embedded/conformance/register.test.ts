@@ -1,20 +1,11 @@
 // Registration, ids, versions and lookup (registry-rest-api.md §2.3, §4.1–§4.3), over HTTP against
 // `schemaops registry serve`.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { avroRecord, jsonSchema, protoMessage } from "../helpers/schemas.js";
-import { enc, http, serveRegistry, unique, type Http, type ServedRegistry } from "../helpers/server.js";
+import { enc, unique, serveForTests } from "../helpers/server.js";
 
-let server: ServedRegistry;
-let api: Http;
-
-beforeAll(async () => {
-  server = await serveRegistry();
-  api = http(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const api = serveForTests();
 
 const register = (subject: string, body: object, query = "") =>
   api.post(`/subjects/${enc(subject)}/versions${query}`, body);

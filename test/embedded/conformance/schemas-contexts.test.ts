@@ -1,20 +1,11 @@
 // `/schemas` by id and guid, and contexts (registry-rest-api.md §2.2, §2.7, §5), over HTTP against
 // `schemaops registry serve`. Contexts are per test, so ids start at 1 in each.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { avroRecord, protoMessage } from "../helpers/schemas.js";
-import { enc, http, serveRegistry, unique, type Http, type ServedRegistry } from "../helpers/server.js";
+import { enc, unique, serveForTests } from "../helpers/server.js";
 
-let server: ServedRegistry;
-let api: Http;
-
-beforeAll(async () => {
-  server = await serveRegistry();
-  api = http(server.url);
-});
-afterAll(async () => {
-  await server.stop();
-});
+const api = serveForTests();
 
 const register = (subject: string, body: object) => api.post(`/subjects/${enc(subject)}/versions`, body);
 const context = () => `.${unique("ctx")}`;

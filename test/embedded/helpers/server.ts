@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { request } from "undici";
+import { afterAll, beforeAll } from "vitest";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const READY = /listening on (http:\/\/\S+)/;
@@ -59,8 +60,9 @@ export interface HttpResult {
 
 const JSON_TYPE = "application/vnd.schemaregistry.v1+json";
 
-/** A minimal HTTP client: paths are sent as written, objects as JSON. */
-export function http(baseUrl: string) {
+/** A minimal HTTP client: paths are sent as written, objects as JSON. The base URL may be known only later. */
+export function http(base: string | (() => string)) {
+  const baseUrl = typeof base === "string" ? () => base : base;
   const send = async (
     method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD",
     path: string,
@@ -68,7 +70,7 @@ export function http(baseUrl: string) {
     headers: Record<string, string> = {},
   ): Promise<HttpResult> => {
     const payload = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
-    const response = await request(`${baseUrl}${path}`, {
+    const response = await request(`${baseUrl()}${path}`, {
       method,
       body: payload,
       headers: { ...(payload !== undefined ? { "content-type": JSON_TYPE } : {}), ...headers },
@@ -99,6 +101,21 @@ export function http(baseUrl: string) {
 }
 
 export type Http = ReturnType<typeof http>;
+
+/** `registry serve` for the tests of one file: started before them, stopped after them. */
+export function serveForTests(extraArgs: string[] = []): Http {
+  let server: ServedRegistry | undefined;
+  beforeAll(async () => {
+    server = await serveRegistry(extraArgs);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return http(() => {
+    if (!server) throw new Error("the registry is not started yet");
+    return server.url;
+  });
+}
 
 /** Path segment for a subject: `/` and `:` encoded. */
 export const enc = (subject: string) => encodeURIComponent(subject);
