@@ -5,12 +5,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createEmbeddedRegistry, type EmbeddedRegistry } from "../src/embedded/index.js";
+import { registryFront } from "../test/support/registry-front.js";
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 10_000);
 const VERSIONS = 3;
@@ -20,40 +19,6 @@ const CHANGED_EVERY = 100;
 
 const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const USAGE_HOOK = fileURLToPath(new URL("./report-usage.mjs", import.meta.url));
-
-interface Front {
-  url: string;
-  requests: number;
-  close(): Promise<void>;
-}
-
-/** An HTTP server that waits LATENCY_MS, then answers through the registry's in-process face. */
-async function latencyFront(registry: EmbeddedRegistry): Promise<Front> {
-  const front = { url: "", requests: 0, close: async () => {} };
-  const server: Server = createServer((req, res) => {
-    front.requests++;
-    void readBody(req).then(async (body) => {
-      await new Promise((r) => setTimeout(r, LATENCY_MS));
-      const answer = await registry.handle(req.method ?? "GET", req.url ?? "/", body || undefined, {
-        "content-type": req.headers["content-type"] ?? "application/json",
-      });
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  front.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  front.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return front;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = "";
-    req.on("data", (c: Buffer) => (body += c.toString()));
-    req.on("end", () => resolve(body));
-  });
-}
 
 function schemaOf(i: number, version: number): string {
   const fields: object[] = [
@@ -143,7 +108,7 @@ export async function runPlanBench(): Promise<void> {
   console.log(
     `seeded ${SUBJECTS} subjects × ${VERSIONS} versions in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
   );
-  const front = await latencyFront(registry);
+  const front = await registryFront(registry, { latencyMs: LATENCY_MS });
   const dir = await writeProject(front.url);
   try {
     if (process.env.BENCH_HOLD) {
@@ -151,15 +116,15 @@ export async function runPlanBench(): Promise<void> {
       console.log(`holding: project ${dir}, registry ${front.url}`);
       await new Promise(() => undefined);
     }
-    front.requests = 0;
+    front.requests.length = 0;
     const plan = await runPlan(dir);
-    const planRequests = front.requests;
+    const planRequests = front.requests.length;
     const parsed = JSON.parse(plan.stdout) as { targets: { actions: { kind: string }[] }[] };
     const registers = parsed.targets[0]!.actions.filter((a) => a.kind === "register").length;
 
-    front.requests = 0;
+    front.requests.length = 0;
     const naive = await naiveObserver(front.url);
-    const naiveRequests = front.requests;
+    const naiveRequests = front.requests.length;
 
     const rows = [
       ["", "schemaops plan", "naive observer"],

@@ -106,6 +106,34 @@ describe("plan and apply against the embedded registry", () => {
     expect(versions.json).toEqual([1]);
   });
 
+  it("confirms verdicts with the registry's own compatibility endpoint on request", async () => {
+    const ctx = uniqueContext();
+    const dir = await project({
+      "schemaops.yaml": projectFile(),
+      [`schemas/${ctx}/orders-value.avsc`]: order(),
+    });
+    expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
+    await writeFile(
+      path.join(dir, `schemas/${ctx}/orders-value.avsc`),
+      order({ name: "amount", type: "int" }),
+    );
+    const text = await run(["plan", "--verify-with-registry"], { cwd: dir, env: env() });
+    expect(text.code).toBe(3);
+    expect(text.stdout).toContain("confirmed by the registry's compatibility endpoint");
+    const json = await run(["plan", "--verify-with-registry", "--json"], { cwd: dir, env: env() });
+    const plan = JSON.parse(json.stdout) as {
+      targets: {
+        actions: {
+          compatibility?: { verdict: string; registryVerdict?: { verdict: string; messages: string[] } };
+        }[];
+      }[];
+    };
+    const verdict = plan.targets[0]!.actions[0]!.compatibility!;
+    expect(verdict.verdict).toBe("incompatible");
+    expect(verdict.registryVerdict!.verdict).toBe("incompatible");
+    expect(verdict.registryVerdict!.messages.join("\n")).toContain("READER_FIELD_MISSING_DEFAULT_VALUE");
+  });
+
   it("a schema equal to an older version gives the note, not a registration", async () => {
     const ctx = uniqueContext();
     const file = `schemas/${ctx}/orders-value.avsc`;
