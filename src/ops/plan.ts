@@ -25,6 +25,8 @@ export interface PlanRunOptions {
   now?: () => Date;
   /** How to reach a registry; tests and the Action may inject their own. */
   connect?: (projectDir: string, config: RegistryConfig) => Promise<RegistryConnection>;
+  /** Called as each registry is read, for a progress display. */
+  onRegistry?: (name: string, url: string) => void;
 }
 
 export class UnknownRegistryError extends Error {
@@ -50,6 +52,7 @@ export async function planProject(project: Project, options: PlanRunOptions = {}
   const connect = options.connect ?? connectRegistry;
   for (const registry of selectRegistries(project, options.registries)) {
     const connection = await connect(project.dir, registry);
+    options.onRegistry?.(registry.name, connection.url);
     try {
       targets.push(await planRegistry(project, registry, connection.client, options));
     } finally {

@@ -8,7 +8,7 @@ import { planProject } from "../../ops/plan.js";
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from "../../render/index.js";
 import { ExitCode } from "../exit-codes.js";
 import type { GlobalOptions, Io } from "../io.js";
-import { println, useColor } from "../io.js";
+import { println, showProgress, useColor } from "../io.js";
 import { loadForCommand } from "./project.js";
 
 export interface PlanCommandOptions extends GlobalOptions {
@@ -30,6 +30,11 @@ export async function planCommand(io: Io, options: PlanCommandOptions): Promise<
     allowMassDelete: options.allowMassDelete,
     concurrency: options.concurrency,
     gitCommit: await gitCommitOf(project.dir),
+    ...(showProgress(io, options)
+      ? {
+          onRegistry: (name: string, url: string) => println(io.stderr, `Reading registry ${name} (${url})…`),
+        }
+      : {}),
   });
   if (options.out) {
     await writeFile(path.resolve(io.cwd, options.out), renderPlanJson(plan));
