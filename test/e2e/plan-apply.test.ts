@@ -37,6 +37,15 @@ async function project(files: Record<string, string>): Promise<string> {
 }
 
 const env = () => ({ SR_URL: sr.url });
+
+/** One subject, orders-value, in a context of its own, already applied; `edit` rewrites its file. */
+async function appliedOrders(): Promise<{ dir: string; ctx: string; edit: (text: string) => Promise<void> }> {
+  const ctx = uniqueContext();
+  const file = `schemas/${ctx}/orders-value.avsc`;
+  const dir = await project({ "schemaops.yaml": projectFile(), [file]: order() });
+  expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
+  return { dir, ctx, edit: (text) => writeFile(path.join(dir, file), text) };
+}
 const order = (...extra: Record<string, unknown>[]) =>
   avroRecord("Order", [{ name: "id", type: "string" }, ...extra]);
 
@@ -70,14 +79,8 @@ describe("plan and apply against the embedded registry", () => {
   });
 
   it("plans nothing for reformatted but equivalent schemas", async () => {
-    const ctx = uniqueContext();
-    const dir = await project({
-      "schemaops.yaml": projectFile(),
-      [`schemas/${ctx}/orders-value.avsc`]: order(),
-    });
-    expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
-    await writeFile(
-      path.join(dir, `schemas/${ctx}/orders-value.avsc`),
+    const { dir, edit } = await appliedOrders();
+    await edit(
       '{"fields":[{"type":{"type":"string"},"name":"id"}],"namespace":"com.acme","type":"record","name":"Order"}',
     );
     const plan = await run(["plan", "--detailed-exitcode"], { cwd: dir, env: env() });
@@ -85,16 +88,8 @@ describe("plan and apply against the embedded registry", () => {
   });
 
   it("an incompatible change exits 3 and names the field", async () => {
-    const ctx = uniqueContext();
-    const dir = await project({
-      "schemaops.yaml": projectFile(),
-      [`schemas/${ctx}/orders-value.avsc`]: order(),
-    });
-    expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
-    await writeFile(
-      path.join(dir, `schemas/${ctx}/orders-value.avsc`),
-      order({ name: "amount", type: "int" }),
-    );
+    const { dir, ctx, edit } = await appliedOrders();
+    await edit(order({ name: "amount", type: "int" }));
     const plan = await run(["plan"], { cwd: dir, env: env() });
     expect(plan.code).toBe(3);
     expect(plan.stdout).toContain("READER_FIELD_MISSING_DEFAULT_VALUE");
@@ -107,16 +102,8 @@ describe("plan and apply against the embedded registry", () => {
   });
 
   it("confirms verdicts with the registry's own compatibility endpoint on request", async () => {
-    const ctx = uniqueContext();
-    const dir = await project({
-      "schemaops.yaml": projectFile(),
-      [`schemas/${ctx}/orders-value.avsc`]: order(),
-    });
-    expect((await run(["apply", "--auto-approve"], { cwd: dir, env: env() })).code).toBe(0);
-    await writeFile(
-      path.join(dir, `schemas/${ctx}/orders-value.avsc`),
-      order({ name: "amount", type: "int" }),
-    );
+    const { dir, edit } = await appliedOrders();
+    await edit(order({ name: "amount", type: "int" }));
     const text = await run(["plan", "--verify-with-registry"], { cwd: dir, env: env() });
     expect(text.code).toBe(3);
     expect(text.stdout).toContain("confirmed by the registry's compatibility endpoint");
@@ -135,13 +122,10 @@ describe("plan and apply against the embedded registry", () => {
   });
 
   it("a schema equal to an older version gives the note, not a registration", async () => {
-    const ctx = uniqueContext();
-    const file = `schemas/${ctx}/orders-value.avsc`;
-    const dir = await project({ "schemaops.yaml": projectFile(), [file]: order() });
+    const { dir, edit } = await appliedOrders();
+    await edit(order({ name: "note", type: "string", default: "" }));
     await run(["apply", "--auto-approve"], { cwd: dir, env: env() });
-    await writeFile(path.join(dir, file), order({ name: "note", type: "string", default: "" }));
-    await run(["apply", "--auto-approve"], { cwd: dir, env: env() });
-    await writeFile(path.join(dir, file), order());
+    await edit(order());
     const plan = await run(["plan", "--detailed-exitcode"], { cwd: dir, env: env() });
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain("desired schema equals version 1, which is not the latest (2)");

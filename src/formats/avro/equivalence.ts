@@ -55,19 +55,8 @@ function structurallyEqual(a: AvroType, b: AvroType, seen: Set<string>): boolean
       const other = b as typeof a;
       return a.full === other.full && a.size === other.size;
     }
-    case "array":
-      return structurallyEqual(a.items, (b as typeof a).items, seen);
-    case "map":
-      return structurallyEqual(a.values, (b as typeof a).values, seen);
-    case "union": {
-      const other = b as typeof a;
-      return (
-        a.branches.length === other.branches.length &&
-        a.branches.every((branch, i) => structurallyEqual(branch, other.branches[i]!, seen))
-      );
-    }
     default:
-      return true;
+      return childrenEqual(a, b, (x, y) => structurallyEqual(x, y, seen));
   }
 }
 
@@ -98,15 +87,26 @@ function metaEqual(a: AvroType, b: AvroType, seen: Set<string>): boolean {
       return namedMetaEqual(a, b as typeof a) && a.enumDefault === (b as typeof a).enumDefault;
     case "fixed":
       return namedMetaEqual(a, b as typeof a);
+    default:
+      return childrenEqual(a, b, (x, y) => metaEqual(x, y, seen));
+  }
+}
+
+/**
+ * The children of two nodes of the same type, compared with `equal`: array items, map values, union
+ * branches in order. Nodes without children (primitives) are equal here.
+ */
+function childrenEqual(a: AvroType, b: AvroType, equal: (x: AvroType, y: AvroType) => boolean): boolean {
+  switch (a.type) {
     case "array":
-      return metaEqual(a.items, (b as typeof a).items, seen);
+      return equal(a.items, (b as typeof a).items);
     case "map":
-      return metaEqual(a.values, (b as typeof a).values, seen);
+      return equal(a.values, (b as typeof a).values);
     case "union": {
       const other = b as typeof a;
       return (
         a.branches.length === other.branches.length &&
-        a.branches.every((branch, i) => metaEqual(branch, other.branches[i]!, seen))
+        a.branches.every((x, i) => equal(x, other.branches[i]!))
       );
     }
     default:
