@@ -18,6 +18,7 @@ function describeConfig(config: Scoped<ObservedConfig>): string {
   if (config.compatibility) parts.push(config.compatibility);
   if (config.normalize !== undefined) parts.push(`normalize=${config.normalize}`);
   if (config.compatibilityGroup !== undefined) parts.push(`group=${config.compatibilityGroup}`);
+  if (config.compatibilityPolicy !== undefined) parts.push(`policy=${config.compatibilityPolicy}`);
   if (config.validateFields !== undefined) parts.push(`validateFields=${config.validateFields}`);
   return parts.join(" ") || "{}";
 }

@@ -21,6 +21,8 @@ export interface EffectiveSettings {
   mode: Mode;
   compatibilityGroup?: string;
   validateFields: boolean;
+  /** As the registry reports it; absent means STRICT. */
+  compatibilityPolicy?: string;
 }
 
 /** A scope's config after the plan: declared keys replace observed ones, the rest stays as observed. */
@@ -85,6 +87,8 @@ export function effectiveSettings(
   };
   const group = first("compatibilityGroup");
   if (group !== undefined) result.compatibilityGroup = group;
+  const policy = first("compatibilityPolicy");
+  if (policy !== undefined) result.compatibilityPolicy = policy.toUpperCase();
   return result;
 }
 

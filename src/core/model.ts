@@ -108,6 +108,8 @@ export interface ObservedVersion {
 /** A configuration as read from one scope: undefined fields were not set at that scope. */
 export interface ObservedConfig extends ManagedConfig {
   compatibilityGroup?: string;
+  /** STRICT, LENIENT (JSON Schema accepts more) or LOGICAL (an extra check schemaops does not reproduce). */
+  compatibilityPolicy?: string;
   validateFields?: boolean;
 }
 

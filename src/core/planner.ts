@@ -456,8 +456,14 @@ class TargetPlanner {
       { schema: candidate, metadata: subject.metadata ?? live.at(-1)?.metadata },
       previous,
       settings.compatibility,
-      { validateFields: settings.validateFields, compatibilityGroup: settings.compatibilityGroup },
+      {
+        validateFields: settings.validateFields,
+        compatibilityGroup: settings.compatibilityGroup,
+        // Only JSON Schema reads the policy; LOGICAL adds a check of its own on top of STRICT.
+        policy: settings.compatibilityPolicy === "LENIENT" ? "LENIENT" : "STRICT",
+      },
     );
+    if (settings.compatibilityPolicy === "LOGICAL") this.warnLogicalPolicy(subject);
     return {
       ...base,
       verdict: result.compatible ? "compatible" : "incompatible",
@@ -475,6 +481,13 @@ class TargetPlanner {
         return message;
       }),
     };
+  }
+
+  private warnLogicalPolicy(subject: DesiredSubject): void {
+    this.warnings.push(
+      `${key(subject.context, subject.name)} uses compatibilityPolicy LOGICAL: the registry adds a logical-type check ` +
+        "that schemaops does not reproduce, so the registry may refuse what this plan calls compatible",
+    );
   }
 
   // --- deletions ------------------------------------------------------------------------------------

@@ -160,6 +160,7 @@ function toObservedConfig(config: RegistryConfig): ObservedConfig {
   if (config.compatibilityLevel) out.compatibility = config.compatibilityLevel as CompatibilityLevel;
   if (config.normalize !== undefined) out.normalize = config.normalize;
   if (config.compatibilityGroup !== undefined) out.compatibilityGroup = config.compatibilityGroup;
+  if (config.compatibilityPolicy !== undefined) out.compatibilityPolicy = config.compatibilityPolicy;
   if (config.validateFields !== undefined) out.validateFields = config.validateFields;
   return out;
 }

@@ -445,3 +445,32 @@ describe("two-pass observation", () => {
     );
   });
 });
+
+describe("compatibility policy", () => {
+  const closed = (...names: string[]) =>
+    JSON.stringify({
+      type: "object",
+      properties: Object.fromEntries(names.map((n) => [n, { type: "string" }])),
+      additionalProperties: false,
+    });
+  const json = { schemaType: "JSON" as const };
+  const history = (config: object) =>
+    observed([observedSubject("c-value", [version(1, closed("a", "b"), json)], { config })]);
+
+  it("follows a LENIENT registry policy for JSON Schema, STRICT otherwise", () => {
+    const wanted = desired([desiredSubject("c-value", closed("a"), json)]);
+    const strict = plan(wanted, history({ compatibility: "BACKWARD" }));
+    expect((strict.actions[0] as RegisterAction).compatibility.verdict).toBe("incompatible");
+    const lenient = plan(wanted, history({ compatibility: "BACKWARD", compatibilityPolicy: "LENIENT" }));
+    expect((lenient.actions[0] as RegisterAction).compatibility.verdict).toBe("compatible");
+    expect(lenient.violations).toEqual([]);
+  });
+
+  it("warns that LOGICAL adds a check it does not reproduce", () => {
+    const target = plan(
+      desired([desiredSubject("c-value", closed("a", "b", "c"), json)]),
+      history({ compatibility: "BACKWARD", compatibilityPolicy: "LOGICAL" }),
+    );
+    expect(target.warnings).toEqual([expect.stringContaining("c-value uses compatibilityPolicy LOGICAL")]);
+  });
+});
