@@ -3,7 +3,7 @@
 
 import type { ArrayNode, SchemaNode } from "../model/nodes.js";
 import { boundTypes, compareBound } from "./bounds.js";
-import { compareSchemas } from "./compare.js";
+import { compareCovered, compareSchemas } from "./compare.js";
 import { coveringItemSchema, isOpenArray } from "./content-model.js";
 import type { DiffContext } from "./context.js";
 import { compareUnevaluated } from "./unevaluated.js";
@@ -49,11 +49,8 @@ function itemRemoved(ctx: DiffContext, removed: SchemaNode, update: ArrayNode): 
   }
   const covering = coveringItemSchema(update);
   if (covering !== undefined) {
-    const scratch = ctx.sub();
-    compareSchemas(scratch, removed, covering);
-    ctx.addAll(scratch.diffs);
     ctx.add(
-      scratch.isCompatible()
+      compareCovered(ctx, removed, covering)
         ? "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
         : "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
       { ...sides, update: covering },
@@ -82,11 +79,8 @@ function itemAdded(ctx: DiffContext, added: SchemaNode, original: ArrayNode): vo
     ctx.add("ITEM_ADDED_TO_CLOSED_CONTENT_MODEL", sides);
     return;
   }
-  const scratch = ctx.sub();
-  compareSchemas(scratch, covering, added);
-  ctx.addAll(scratch.diffs);
   ctx.add(
-    scratch.isCompatible()
+    compareCovered(ctx, covering, added)
       ? "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
       : "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
     { ...sides, original: covering },

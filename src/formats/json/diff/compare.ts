@@ -91,6 +91,17 @@ function compareResolved(ctx: DiffContext, original: SchemaNode, update: SchemaN
   }
 }
 
+/**
+ * Compares in a scratch context and keeps every difference, compatible or not; says whether the pair was
+ * compatible (the covered / not covered question of partially open content models).
+ */
+export function compareCovered(ctx: DiffContext, original: SchemaNode, update: SchemaNode): boolean {
+  const scratch = ctx.sub();
+  compareSchemas(scratch, original, update);
+  ctx.addAll(scratch.diffs);
+  return scratch.isCompatible();
+}
+
 /** Compares in a scratch context; when compatible, keeps its differences and says so. */
 function probe(ctx: DiffContext, original: SchemaNode, update: SchemaNode): boolean {
   const scratch = ctx.sub();

@@ -3,7 +3,7 @@
 
 import type { ObjectNode, SchemaNode } from "../model/nodes.js";
 import { boundTypes, compareBound } from "./bounds.js";
-import { compareSchemas } from "./compare.js";
+import { compareCovered, compareSchemas } from "./compare.js";
 import { coveringPropertySchema, isOpenObject } from "./content-model.js";
 import type { DiffContext } from "./context.js";
 import { compareUnevaluated } from "./unevaluated.js";
@@ -87,12 +87,8 @@ function propertyRemoved(ctx: DiffContext, name: string, removed: SchemaNode, up
   }
   const covering = coveringPropertySchema(update, name);
   if (covering !== undefined) {
-    const scratch = ctx.sub();
-    compareSchemas(scratch, removed, covering);
-    ctx.addAll(scratch.diffs);
-    const covered = scratch.isCompatible();
     ctx.add(
-      covered
+      compareCovered(ctx, removed, covering)
         ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
         : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
       { ...sides, update: covering },
@@ -124,11 +120,8 @@ function propertyAdded(
   }
   const covering = coveringPropertySchema(original, name);
   if (covering !== undefined) {
-    const scratch = ctx.sub();
-    compareSchemas(scratch, covering, added);
-    ctx.addAll(scratch.diffs);
     ctx.add(
-      scratch.isCompatible()
+      compareCovered(ctx, covering, added)
         ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
         : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
       { ...sides, original: covering },
