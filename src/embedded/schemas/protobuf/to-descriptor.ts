@@ -124,12 +124,7 @@ class DescriptorBuilder {
     const result: Obj = {
       name: decl.name,
       number: decl.number,
-      label:
-        decl.label === "repeated"
-          ? "LABEL_REPEATED"
-          : decl.label === "required"
-            ? "LABEL_REQUIRED"
-            : "LABEL_OPTIONAL",
+      label: labelOf(decl),
       jsonName: decl.jsonName ?? jsonNameOf(decl.name),
       options: optionsObject(decl.options, FieldOptions),
     };
@@ -177,12 +172,7 @@ class DescriptorBuilder {
     return {
       name,
       number: decl.number,
-      label:
-        decl.label === "repeated"
-          ? "LABEL_REPEATED"
-          : decl.label === "required"
-            ? "LABEL_REQUIRED"
-            : "LABEL_OPTIONAL",
+      label: labelOf(decl),
       type: "TYPE_GROUP",
       typeName: `.${join(scope, decl.name)}`,
       jsonName: jsonNameOf(name),
@@ -281,4 +271,11 @@ function indexesWhere<T>(items: T[], predicate: (item: T) => boolean): number[] 
 
 function compareLocations(a: Located, b: Located): number {
   return a.line - b.line || a.column - b.column;
+}
+
+/** The descriptor label of a field or group: proto3 fields without a keyword are LABEL_OPTIONAL too. */
+function labelOf(decl: { label?: string }): string {
+  if (decl.label === "repeated") return "LABEL_REPEATED";
+  if (decl.label === "required") return "LABEL_REQUIRED";
+  return "LABEL_OPTIONAL";
 }
